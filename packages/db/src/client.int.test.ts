@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeRows } from "./client";
+import { organisations } from "./schema";
+import { createTestDatabase, type TestDatabase } from "./testing";
+import { withRequest } from "./with-request";
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(async () => {
+  await test?.drop();
+});
+
+describe("PostgreSQL through postgres.js", () => {
+  it("applies the migrations and runs queries", async () => {
+    await test.db.insert(organisations).values({ slug: "vt-test", name: "VT Test", kind: "vt" });
+    const rows = await test.db.select().from(organisations);
+    expect(rows.map((r) => r.slug)).toEqual(["vt-test"]);
+  });
+
+  it("sets the acting user and organisation for one transaction only", async () => {
+    const userId = "6b1f2a4e-0000-4000-8000-000000000001";
+    const organisationId = "6b1f2a4e-0000-4000-8000-000000000002";
+    const inside = await withRequest(test.db, { userId, organisationId }, (tx) =>
+      executeRows<{ user_id: string; organisation_id: string }>(
+        tx,
+        sql`select current_setting('app.user_id', true) as user_id, current_setting('app.organisation_id', true) as organisation_id`,
+      ),
+    );
+    expect(inside[0]).toEqual({ user_id: userId, organisation_id: organisationId });
+
+    const after = await executeRows<{ organisation_id: string | null }>(
+      test.db,
+      sql`select nullif(current_setting('app.organisation_id', true), '') as organisation_id`,
+    );
+    expect(after[0]?.organisation_id).toBeNull();
+  });
+
+  it("rolls the whole transaction back when the work fails", async () => {
+    await expect(
+      withRequest(test.db, {}, async (tx) => {
+        await tx.insert(organisations).values({ slug: "rolled-back", name: "X", kind: "cjg" });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    const rows = await test.db.select().from(organisations).where(sql`slug = 'rolled-back'`);
+    expect(rows).toHaveLength(0);
+  });
+});

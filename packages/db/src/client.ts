@@ -1,0 +1,89 @@
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database or a transaction on it. */
+export type Queryable = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: "postgres" | "pglite";
+  /** Applies the committed migrations; safe to call on every start. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export type CreateDatabaseOptions = {
+  /** PostgreSQL connection string; without it the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files (and its process lock). */
+  dataDir?: string | undefined;
+  /** Connections in the postgres.js pool. */
+  poolSize?: number | undefined;
+  /** Shown to a second process that finds the embedded database locked. */
+  command?: string | undefined;
+};
+
+export const migrationsFolder = join(
+  dirname(createRequire(import.meta.url).resolve("@ketenportaal/db/package.json")),
+  "migrations",
+);
+
+export async function createDatabase(options: CreateDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const client = postgres(options.databaseUrl, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "ketenportaal" },
+    });
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+    return {
+      db: db as unknown as Database,
+      driver: "postgres",
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const dataDir = resolve(options.dataDir ?? ".data");
+  const lock: DataDirLock = lockDataDir({ dataDir, command: options.command });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(join(dataDir, "pglite"));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+/** `execute` answers an array on postgres.js and `{ rows }` on PGlite; this gives rows on both. */
+export async function executeRows<T = Record<string, unknown>>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
