@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+const schema = z.object({
+  /** The bridge runs beside a server on PostgreSQL; the embedded database runs its workers in the server process. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BRIDGE_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+});
+
+export type BridgeEnv = z.infer<typeof schema>;
+
+export function loadBridgeEnv(source: Record<string, string | undefined> = process.env): BridgeEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,1 @@
+export { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";

@@ -1,0 +1,40 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InvalidEnvironmentError, loadServerEnv } from "./env";
+
+describe("loadServerEnv", () => {
+  it("uses the embedded database with the demo region by default", () => {
+    const env = loadServerEnv({ source: {} });
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data", demoSeed: true });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("never seeds a DATABASE_URL database unless DEMO_SEED=1", () => {
+    expect(loadServerEnv({ source: { DATABASE_URL: "postgres://db/kp" } }).demoSeed).toBe(false);
+    expect(loadServerEnv({ source: { DATABASE_URL: "postgres://db/kp", DEMO_SEED: "1" } }).demoSeed).toBe(true);
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["DATABASE_URL", "mysql://db"],
+    ["DEMO_SEED", "yes"],
+    ["LOG_LEVEL", "loud"],
+  ])("refuses %s=%s and names the variable", (name, value) => {
+    expect(() => loadServerEnv({ source: { [name]: value } })).toThrowError(InvalidEnvironmentError);
+    expect(() => loadServerEnv({ source: { [name]: value } })).toThrowError(new RegExp(`${name}:`));
+  });
+
+  it("stops the server at once when a variable is invalid", () => {
+    const tsx = createRequire(import.meta.url).resolve("tsx");
+    const result = spawnSync(process.execPath, ["--import", tsx, join(import.meta.dirname, "index.ts")], {
+      env: { PATH: process.env.PATH, PORT: "not-a-port" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PORT");
+  });
+});

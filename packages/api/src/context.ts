@@ -1,0 +1,33 @@
+import type { Database } from "@ketenportaal/db";
+import { findServiceAccountPrincipal } from "./services/auth/service-account-principal";
+import type { RequestMeta } from "./services/auth/log-in";
+import type { Principal } from "./services/auth/principal";
+import { findSessionPrincipal } from "./services/auth/sessions";
+import { readSessionToken } from "./session-cookie";
+
+export type ApiContext = {
+  db: Database;
+  principal: Principal | null;
+  meta: RequestMeta;
+};
+
+/**
+ * Resolves who is calling from the request headers: a Bearer token (partner systems) or the session cookie
+ * (people). A Bearer token that is not valid never falls back to the cookie.
+ */
+export async function createApiContext(options: {
+  db: Database;
+  headers: Headers;
+  meta: RequestMeta;
+}): Promise<ApiContext> {
+  const authorization = options.headers.get("authorization");
+  let principal: Principal | null = null;
+  if (authorization) {
+    const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(authorization.trim());
+    principal = match?.[1] ? await findServiceAccountPrincipal({ db: options.db, token: match[1] }) : null;
+  } else {
+    const token = readSessionToken(options.headers.get("cookie"));
+    principal = token ? await findSessionPrincipal({ db: options.db, token }) : null;
+  }
+  return { db: options.db, principal, meta: options.meta };
+}

@@ -1,0 +1,10 @@
+export { type ApiContext, createApiContext } from "./context";
+export type { PortalLoadContext } from "./portal-load-context";
+export { type ApiCaller, type AppRouter, appRouter, createApiCaller } from "./router";
+export { createServiceAccount, createUser, resetPassword } from "./services/accounts/manage-accounts";
+export type { RequestMeta } from "./services/auth/log-in";
+export type { OrganisationKind, Principal, Role } from "./services/auth/principal";
+export { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
+export { seedDemoRegion } from "./services/demo/seed-demo-region";
+export { DomainRefusal } from "./services/errors";
+export * from "./session-cookie";

@@ -1,0 +1,110 @@
+import { type Database, memberships, organisations, type Queryable, sessions, teams, users } from "@ketenportaal/db";
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Principal, Role } from "./principal";
+import { generateToken, hashToken } from "./tokens";
+
+/** A session ends 12 hours after login at the latest, and after an hour without use. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 60 * 60 * 1000;
+const TOUCH_AFTER_MS = 60 * 1000;
+
+export async function createSession(options: {
+  tx: Queryable;
+  userId: string;
+  now?: Date;
+}): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  const token = generateToken();
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const [row] = await options.tx
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId: options.userId, createdAt: now, lastSeenAt: now, expiresAt })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error("session insert returned nothing");
+  return { token, sessionId: row.id, expiresAt };
+}
+
+export async function revokeSession(options: { tx: Queryable; sessionId: string; now?: Date }): Promise<void> {
+  await options.tx
+    .update(sessions)
+    .set({ revokedAt: options.now ?? new Date() })
+    .where(and(eq(sessions.id, options.sessionId), isNull(sessions.revokedAt)));
+}
+
+/** The principal behind a session cookie, or null when the session is unknown, revoked, idle or expired. */
+export async function findSessionPrincipal(options: {
+  db: Database;
+  token: string;
+  now?: Date;
+}): Promise<Extract<Principal, { kind: "user" }> | null> {
+  const now = options.now ?? new Date();
+  const [session] = await options.db
+    .select({
+      id: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(options.token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  if (!session) return null;
+
+  const membershipRows = await findMemberships({ db: options.db, userId: session.userId });
+  const first = membershipRows[0];
+  if (!first) return null;
+
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await options.db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, session.id), lt(sessions.lastSeenAt, now)));
+  }
+
+  // A person acts for one organisation at a time: the one of their first membership.
+  const inOrganisation = membershipRows.filter((m) => m.organisation.id === first.organisation.id);
+  const teamRow = inOrganisation.find((m) => m.team !== null)?.team ?? null;
+  return {
+    kind: "user",
+    sessionId: session.id,
+    user: { id: session.userId, email: session.email, name: session.name },
+    organisation: first.organisation,
+    team: teamRow,
+    roles: [...new Set(inOrganisation.map((m) => m.role as Role))],
+  };
+}
+
+async function findMemberships(options: { db: Database; userId: string }) {
+  const rows = await options.db
+    .select({
+      role: memberships.role,
+      organisation: {
+        id: organisations.id,
+        slug: organisations.slug,
+        name: organisations.name,
+        kind: organisations.kind,
+      },
+      teamId: teams.id,
+      teamName: teams.name,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.userId, options.userId), eq(organisations.active, true)))
+    .orderBy(asc(memberships.createdAt), asc(sql`${memberships.role}::text`));
+  return rows.map((r) => ({
+    role: r.role,
+    organisation: r.organisation,
+    team: r.teamId && r.teamName ? { id: r.teamId, name: r.teamName } : null,
+  }));
+}

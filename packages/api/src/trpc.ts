@@ -1,0 +1,64 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { ApiContext } from "./context";
+import type { Principal, Role } from "./services/auth/principal";
+import { DomainRefusal } from "./services/errors";
+
+const t = initTRPC.context<ApiContext>().create({
+  // Never send stack traces to a client, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const { stack: _stack, ...data } = shape.data;
+    const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
+    return {
+      ...shape,
+      message: error.cause instanceof ZodError ? "De invoer is niet geldig." : shape.message,
+      data: { ...data, ...(fieldErrors ? { fieldErrors } : {}) },
+    };
+  },
+});
+
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns a refusal from an application service into the matching tRPC error, with its Dutch message. */
+const mapRefusals = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainRefusal) {
+    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapRefusals);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in om verder te gaan." });
+  return next({ ctx: { ...ctx, principal: ctx.principal } });
+});
+
+export const userProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind !== "user") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Alleen voor ingelogde personen." });
+  }
+  return next({ ctx: { ...ctx, principal: ctx.principal as Extract<Principal, { kind: "user" }> } });
+});
+
+/** Guard for procedures that need one of the given roles in the acting organisation. */
+export function requireRole(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!ctx.principal.roles.some((role) => roles.includes(role))) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "U heeft geen toegang tot deze functie." });
+    }
+    return next();
+  });
+}
