@@ -1,7 +1,13 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, createApiCaller, createApiContext, type PortalLoadContext, type RequestMeta } from "@ketenportaal/api";
+import {
+  appRouter,
+  createApiCaller,
+  createApiContext,
+  type PortalLoadContext,
+  type RequestMeta,
+} from "@ketenportaal/api";
 import { type Database, executeRows } from "@ketenportaal/db";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
@@ -67,7 +73,13 @@ export function createApp(options: CreateAppOptions) {
     if (route !== "/healthz" && route !== "/metrics" && route !== "/assets") {
       // Path only: a query string is never logged.
       logger.info(
-        { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+        {
+          requestId: c.get("requestId"),
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(seconds * 1000),
+        },
         "request",
       );
     }

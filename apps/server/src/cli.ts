@@ -54,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
         expiresAt,
         operator: OPERATOR,
       });
-      console.log(`Serviceaccount ${result.serviceAccountId} aangemaakt. Bewaar het token; het wordt niet opnieuw getoond:`);
+      console.log(
+        `Serviceaccount ${result.serviceAccountId} aangemaakt. Bewaar het token; het wordt niet opnieuw getoond:`,
+      );
       console.log(result.token);
       return 0;
     }
@@ -102,7 +104,12 @@ async function choosePassword(fromStdin: boolean): Promise<{ password: string; g
   if (!fromStdin) return { password: randomBytes(15).toString("base64url"), generated: true };
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return { password: Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, ""), generated: false };
+  return {
+    password: Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, ""),
+    generated: false,
+  };
 }
 
 try {

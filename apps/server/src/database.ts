@@ -4,7 +4,11 @@ import type { ServerEnv } from "./env";
 import type { Logger } from "./logger";
 
 /** Opens the configured database, applies the migrations and, where asked for, seeds the demo region. */
-export async function openDatabase(options: { env: ServerEnv; logger: Logger; command: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  env: ServerEnv;
+  logger: Logger;
+  command: string;
+}): Promise<DatabaseHandle> {
   const { env, logger } = options;
   const handle = await createDatabase({
     databaseUrl: env.DATABASE_URL,

@@ -1,8 +1,7 @@
-import type { Server } from "node:http";
-import type { RequestListener } from "node:http";
+import type { RequestListener, Server } from "node:http";
 import { createServer } from "node:http";
-import type { DatabaseHandle } from "@ketenportaal/db";
 import type { RunningBridge } from "@ketenportaal/bridge";
+import type { DatabaseHandle } from "@ketenportaal/db";
 import type { Logger } from "./logger";
 
 /** Listens, and on SIGTERM/SIGINT stops taking requests, finishes the workers and closes the database. */

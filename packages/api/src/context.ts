@@ -1,7 +1,7 @@
 import type { Database } from "@ketenportaal/db";
-import { findServiceAccountPrincipal } from "./services/auth/service-account-principal";
 import type { RequestMeta } from "./services/auth/log-in";
 import type { Principal } from "./services/auth/principal";
+import { findServiceAccountPrincipal } from "./services/auth/service-account-principal";
 import { findSessionPrincipal } from "./services/auth/sessions";
 import { readSessionToken } from "./session-cookie";
 

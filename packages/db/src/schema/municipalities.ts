@@ -1,5 +1,5 @@
-import { check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { regions } from "./regions";
 
 /** A gemeente, keyed by its CBS code (GM + four digits). */

@@ -41,7 +41,12 @@ describe("createUser", () => {
     const audit = await test.db.select().from(auditLog).where(eq(auditLog.objectId, userId));
     expect(audit).toMatchObject([{ action: "create", objectType: "user", onBehalfOf: "cli", purpose: "beheer" }]);
 
-    const session = await logIn({ db: test.db, email: "NIEUWE.collega@cjg-test.example", password: "een-lang-wachtwoord", meta });
+    const session = await logIn({
+      db: test.db,
+      email: "NIEUWE.collega@cjg-test.example",
+      password: "een-lang-wachtwoord",
+      meta,
+    });
     expect(session.token.length).toBeGreaterThan(20);
   });
 
@@ -72,7 +77,12 @@ describe("createUser", () => {
 
 describe("resetPassword", () => {
   it("replaces the password: the old one stops working", async () => {
-    await resetPassword({ db: test.db, email: "nieuwe.collega@cjg-test.example", password: "nog-een-lang-wachtwoord", operator });
+    await resetPassword({
+      db: test.db,
+      email: "nieuwe.collega@cjg-test.example",
+      password: "nog-een-lang-wachtwoord",
+      operator,
+    });
     await expect(
       logIn({ db: test.db, email: "nieuwe.collega@cjg-test.example", password: "een-lang-wachtwoord", meta }),
     ).rejects.toThrow("E-mailadres of wachtwoord is onjuist.");

@@ -1,18 +1,19 @@
 import {
   type Database,
-  type Transaction,
   memberships,
   organisations,
   roles,
   serviceAccounts,
+  type Transaction,
   teams,
   users,
   withRequest,
 } from "@ketenportaal/db";
+import { ZEmailAddress, ZNewPassword } from "@ketenportaal/domain";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "../auth/passwords";
+import { hashPassword } from "../auth/passwords";
 import type { Role } from "../auth/principal";
 import { generateToken, hashToken } from "../auth/tokens";
 import { DomainRefusal } from "../errors";
@@ -20,10 +21,8 @@ import { DomainRefusal } from "../errors";
 /** Who runs an account command outside a web request (the CLI, the demo seed). */
 export type OperatorMeta = { onBehalfOf: string; requestId?: string };
 
-const emailSchema = z.string().trim().toLowerCase().email("Vul een geldig e-mailadres in.");
-const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens.`);
+const emailSchema = ZEmailAddress;
+const passwordSchema = ZNewPassword;
 
 export async function createUser(options: {
   db: Database;
@@ -80,7 +79,11 @@ export async function resetPassword(options: {
   const email = parseOrRefuse(emailSchema, options.email);
   const passwordHash = await hashPassword(parseOrRefuse(passwordSchema, options.password));
   await withRequest(options.db, { requestId: options.operator.requestId }, async (tx) => {
-    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.email, email)).returning({ id: users.id });
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.email, email))
+      .returning({ id: users.id });
     if (!user) throw new DomainRefusal("NOT_FOUND", "Er bestaat geen account met dit e-mailadres.");
     await writeAudit(tx, {
       onBehalfOf: options.operator.onBehalfOf,

@@ -47,5 +47,11 @@ export async function findServiceAccountPrincipal(options: {
         ),
       );
   }
-  return { kind: "service_account", serviceAccountId: row.id, name: row.name, organisation: row.organisation, roles: [] };
+  return {
+    kind: "service_account",
+    serviceAccountId: row.id,
+    name: row.name,
+    organisation: row.organisation,
+    roles: [],
+  };
 }

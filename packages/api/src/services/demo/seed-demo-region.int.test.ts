@@ -1,4 +1,12 @@
-import { memberships, municipalities, organisations, regions, teamMunicipalities, teams, users } from "@ketenportaal/db";
+import {
+  memberships,
+  municipalities,
+  organisations,
+  regions,
+  teamMunicipalities,
+  teams,
+  users,
+} from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,7 +60,12 @@ describe("seedDemoRegion", () => {
   it.each(demoUsers.map((u) => [u.email, u.role, u.organisation] as const))(
     "lets %s log in as %s of %s",
     async (email, role, organisation) => {
-      const { token } = await logIn({ db: test.db, email, password: DEMO_PASSWORD, meta: { requestId: "t", clientAddress: null } });
+      const { token } = await logIn({
+        db: test.db,
+        email,
+        password: DEMO_PASSWORD,
+        meta: { requestId: "t", clientAddress: null },
+      });
       const principal = await findSessionPrincipal({ db: test.db, token });
       expect(principal?.roles).toEqual([role]);
       expect(principal?.organisation.slug).toBe(organisation);

@@ -28,7 +28,10 @@ export async function seedDemoRegion(options: { db: Database }): Promise<boolean
 
     const regionIds = new Map<string, string>();
     for (const region of demoRegions) {
-      const [row] = await tx.insert(regions).values({ slug: region.slug, name: region.name }).returning({ id: regions.id });
+      const [row] = await tx
+        .insert(regions)
+        .values({ slug: region.slug, name: region.name })
+        .returning({ id: regions.id });
       if (!row) throw new Error("region insert returned nothing");
       regionIds.set(region.slug, row.id);
       await tx
