@@ -1,0 +1,6 @@
+export {
+  createTestDatabase,
+  dropTestDatabase,
+  type TestDatabase,
+  testDatabaseUrl,
+} from "@ketenportaal/db/testing";
