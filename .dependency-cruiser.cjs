@@ -3,14 +3,16 @@
  * The portal reaches data only through the API; the domain does no I/O; no package imports an app.
  * `npm run lint` fails on any violation; tests/boundaries proves these rules catch what they should.
  */
-const dataAndMessaging = "^(packages/(db|events|mail)/|node_modules/(drizzle-orm|postgres|@electric-sql/pglite|kafkajs|nodemailer)/)";
+const dataAndMessaging =
+  "^(packages/(db|events|mail)/|node_modules/(drizzle-orm|postgres|@electric-sql/pglite|kafkajs|nodemailer)/)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     {
       name: "portal-not-to-data",
-      comment: "The portal never touches the database or the message transports: it calls the API through the tRPC caller.",
+      comment:
+        "The portal never touches the database or the message transports: it calls the API through the tRPC caller.",
       severity: "error",
       from: { path: "^apps/portal/" },
       to: { path: dataAndMessaging },
@@ -20,7 +22,11 @@ module.exports = {
       comment: "At run time the portal may use only the API's cookie helpers; everything else from the API is a type.",
       severity: "error",
       from: { path: "^apps/portal/" },
-      to: { path: "^packages/api/", pathNot: "^packages/api/src/session-cookie\\.ts$", dependencyTypesNot: ["type-only"] },
+      to: {
+        path: "^packages/api/",
+        pathNot: "^packages/api/src/session-cookie\\.ts$",
+        dependencyTypesNot: ["type-only"],
+      },
     },
     {
       name: "domain-is-pure",
@@ -39,7 +45,10 @@ module.exports = {
       name: "domain-no-io-builtins",
       severity: "error",
       from: { path: "^packages/domain/", pathNot: "\\.test\\.ts$" },
-      to: { dependencyTypes: ["core"], path: "^(node:)?(fs|net|http|https|http2|dns|child_process|cluster|dgram|tls|worker_threads)(/|$)" },
+      to: {
+        dependencyTypes: ["core"],
+        path: "^(node:)?(fs|net|http|https|http2|dns|child_process|cluster|dgram|tls|worker_threads)(/|$)",
+      },
     },
     {
       name: "leaf-packages-import-nothing-internal",

@@ -15,4 +15,4 @@ echo "== lint and import boundaries"
 npm run --silent lint
 
 echo "== type checks, unit, database and end-to-end tests"
-npx turbo run typecheck test test:e2e --concurrency=2 --output-logs=new-only --log-order=grouped
+npx turbo run typecheck test test:e2e --concurrency=2 --continue --output-logs=new-only --log-order=grouped

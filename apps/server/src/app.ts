@@ -95,7 +95,8 @@ export function createApp(options: CreateAppOptions) {
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: { message: "Het verzoek is te groot." } }, 413),
+      // The unread rest of the body makes the connection unusable: tell the client not to reuse it.
+      onError: (c) => c.json({ error: { message: "Het verzoek is te groot." } }, 413, { Connection: "close" }),
     }),
   );
 

@@ -30,7 +30,7 @@ describe("loadServerEnv", () => {
   it("stops the server at once when a variable is invalid", () => {
     const tsx = createRequire(import.meta.url).resolve("tsx");
     const result = spawnSync(process.execPath, ["--import", tsx, join(import.meta.dirname, "index.ts")], {
-      env: { PATH: process.env.PATH, PORT: "not-a-port" },
+      env: { NODE_ENV: "production", PATH: process.env.PATH, PORT: "not-a-port" },
       encoding: "utf8",
       timeout: 30_000,
     });

@@ -1,0 +1,37 @@
+import { Link } from "@remix-run/react";
+import { PageHeader } from "@utrecht/page-header-react";
+import type { Section } from "../lib/sections";
+import { nl } from "../messages/nl";
+import { LogoutForm } from "./logout-form";
+import { MainNav } from "./main-nav";
+
+export type HeaderUser = { name: string; organisationName: string; sections: Section[] };
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  return (
+    <>
+      <PageHeader className="kp-site-header">
+        <div className="kp-site-header__bar">
+          <div className="kp-brand">
+            <Link to="/" className="kp-brand__name">
+              {nl.app.name}
+            </Link>
+            <p className="kp-brand__tagline">{nl.app.tagline}</p>
+          </div>
+          {user ? (
+            <div className="kp-site-header__user">
+              <p className="kp-site-header__who">
+                <span className="kp-visually-hidden">{nl.layout.signedInAs} </span>
+                <span className="kp-site-header__name">{user.name}</span>
+                <span className="kp-visually-hidden">, </span>
+                <span className="kp-site-header__organisation">{user.organisationName}</span>
+              </p>
+              <LogoutForm />
+            </div>
+          ) : null}
+        </div>
+      </PageHeader>
+      {user ? <MainNav sections={user.sections} /> : null}
+    </>
+  );
+}

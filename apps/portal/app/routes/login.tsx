@@ -1,0 +1,73 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { type LoginRefusal, logIn } from "../auth.server";
+import { Alert } from "../components/alert";
+import { LoginForm } from "../components/login-form";
+import { Heading1, Paragraph } from "../components/typography";
+import { type LoginFieldErrors, parseLoginForm } from "../lib/login-form";
+import { safeRedirectTo } from "../lib/redirect-to";
+import { nl, pageTitle } from "../messages/nl";
+import { requireAnonymous } from "../session.server";
+
+const m = nl.login;
+
+export const meta: MetaFunction = () => [{ title: pageTitle(m.title) }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAnonymous(args);
+  const params = new URL(args.request.url).searchParams;
+  return {
+    loggedOut: params.get("uitgelogd") === "1",
+    redirectTo: safeRedirectTo(params.get("redirectTo"), "") || null,
+  };
+}
+
+type ActionResult = { email: string; formError: string | null; fieldErrors: LoginFieldErrors };
+
+const refusals: Record<LoginRefusal, { status: number; message: string }> = {
+  invalid_credentials: { status: 401, message: m.invalidCredentials },
+  // Our own checks mirror the API's; should they drift apart, still say nothing about which field was wrong.
+  invalid_input: { status: 400, message: m.invalidCredentials },
+  too_many_attempts: { status: 429, message: m.tooManyAttempts },
+};
+
+export async function action(args: ActionFunctionArgs) {
+  const formData = await args.request.formData();
+  const form = parseLoginForm(formData);
+  if (!form.ok) {
+    return data<ActionResult>(
+      { email: form.values.email, formError: null, fieldErrors: form.fieldErrors },
+      { status: 400 },
+    );
+  }
+  const result = await logIn(args, { ...form.values, redirectTo: formData.get("redirectTo") });
+  if (result.ok) throw result.response;
+  const refusal = refusals[result.refusal];
+  return data<ActionResult>(
+    { email: form.values.email, formError: refusal.message, fieldErrors: {} },
+    { status: refusal.status },
+  );
+}
+
+export default function LoginRoute() {
+  const { loggedOut, redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="kp-narrow">
+      <Heading1>{m.heading}</Heading1>
+      {loggedOut && !result ? (
+        <Alert type="ok" role="status">
+          {m.loggedOut}
+        </Alert>
+      ) : null}
+      <Paragraph>{m.intro}</Paragraph>
+      <LoginForm
+        email={result?.email ?? ""}
+        redirectTo={redirectTo}
+        formError={result?.formError ?? null}
+        fieldErrors={result?.fieldErrors ?? {}}
+        attempt={result}
+      />
+    </div>
+  );
+}
