@@ -11,8 +11,5 @@ fi
 
 bash scripts/ensure-system-deps.sh
 
-echo "== lint and import boundaries"
-npm run --silent lint
-
-echo "== type checks, unit, database and end-to-end tests"
-npx turbo run typecheck test test:e2e --concurrency=2 --continue --output-logs=new-only --log-order=grouped
+echo "== lint and import boundaries, type checks, unit, database and end-to-end tests"
+npx turbo run lint typecheck test test:e2e --concurrency=2 --continue --output-logs=new-only --log-order=grouped

@@ -14,10 +14,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function runCli(args: string[]) {
+function runCli(args: string[], input?: string) {
   return spawnSync(process.execPath, [cli, ...args], {
     env: { ...getChildBaseEnv(), DATA_DIR: dataDir },
     encoding: "utf8",
+    input,
     timeout: 60_000,
   });
 }
@@ -49,7 +50,46 @@ describe("the embedded database", () => {
     const token = created.stdout.trim().split("\n").at(-1) ?? "";
     expect(token).toMatch(/^kpsa_[A-Za-z0-9_-]{43}$/);
 
+    const user = runCli(
+      [
+        "user",
+        "create",
+        "--email",
+        "nieuw@swt-haarlem.example",
+        "--name",
+        "Nieuwe Collega",
+        "--organisation",
+        "swt-haarlem",
+        "--role",
+        "partner_coordinator",
+        "--password-stdin",
+      ],
+      "een-eigen-wachtwoord\n",
+    );
+    expect(user.stderr).toBe("");
+    expect(user.status).toBe(0);
+    const duplicate = runCli([
+      "user",
+      "create",
+      "--email",
+      "NIEUW@swt-haarlem.example",
+      "--name",
+      "X",
+      "--organisation",
+      "swt-haarlem",
+      "--role",
+      "partner_worker",
+    ]);
+    expect(duplicate.status).toBe(2);
+    expect(duplicate.stderr).toContain("Er bestaat al een account met dit e-mailadres.");
+
     server = await startServer({ dataDir });
+    const newcomer = await fetch(`${server.url}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "nieuw@swt-haarlem.example", password: "een-eigen-wachtwoord" }),
+    });
+    expect(newcomer.status).toBe(200);
     const me = await fetch(`${server.url}/trpc/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     const { result } = (await me.json()) as { result: { data: { organisation: { slug: string }; kind: string } } };

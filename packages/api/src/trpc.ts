@@ -1,3 +1,4 @@
+import { type RequestActor, type Transaction, withRequest } from "@ketenportaal/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { ApiContext } from "./context";
@@ -41,10 +42,34 @@ const mapRefusals = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapRefusals);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in om verder te gaan." });
-  return next({ ctx: { ...ctx, principal: ctx.principal } });
+const ROLLBACK = Symbol("rollback");
+
+/**
+ * Every authenticated procedure runs in one transaction that carries the acting user and organisation
+ * (`withRequest`), handed to it as `ctx.tx`. A procedure that fails leaves nothing behind.
+ */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const { principal } = ctx;
+  if (!principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in om verder te gaan." });
+  const run = (tx: Transaction) => next({ ctx: { ...ctx, principal, tx } });
+  let result: Awaited<ReturnType<typeof run>> | undefined;
+  try {
+    await withRequest(ctx.db, actorOf(principal, ctx.meta.requestId), async (tx) => {
+      result = await run(tx);
+      if (!result.ok) throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  if (!result) throw new Error("procedure produced no result");
+  return result;
 });
+
+function actorOf(principal: Principal, requestId: string): RequestActor {
+  return principal.kind === "user"
+    ? { userId: principal.user.id, organisationId: principal.organisation.id, requestId }
+    : { serviceAccountId: principal.serviceAccountId, organisationId: principal.organisation.id, requestId };
+}
 
 export const userProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.principal.kind !== "user") {

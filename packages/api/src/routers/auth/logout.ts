@@ -4,6 +4,6 @@ import { userProcedure } from "../../trpc";
 
 /** Ends the caller's session at once; the cookie is cleared by the portal. */
 export const logoutRoute = userProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
-  await logOut({ db: ctx.db, principal: ctx.principal, meta: ctx.meta });
+  await logOut({ tx: ctx.tx, principal: ctx.principal, meta: ctx.meta });
   return { ok: true as const };
 });

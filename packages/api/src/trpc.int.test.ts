@@ -1,0 +1,82 @@
+import { executeRows, organisations } from "@ketenportaal/db";
+import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
+import { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiContext } from "./context";
+import { DomainRefusal } from "./services/errors";
+import { authedProcedure, createCallerFactory, requireRole, router } from "./trpc";
+
+let test: TestDatabase;
+let context: ApiContext;
+
+const probeRouter = router({
+  settings: authedProcedure.query(async ({ ctx }) => {
+    const [row] = await executeRows<{ user_id: string; organisation_id: string; request_id: string }>(
+      ctx.tx,
+      sql`select current_setting('app.user_id', true) as user_id,
+                 current_setting('app.organisation_id', true) as organisation_id,
+                 current_setting('app.request_id', true) as request_id`,
+    );
+    return row;
+  }),
+  writeThenFail: authedProcedure.mutation(async ({ ctx }) => {
+    await ctx.tx.insert(organisations).values({ slug: "half-done", name: "Half", kind: "cjg" });
+    throw new DomainRefusal("CONFLICT", "Iemand anders was u voor.");
+  }),
+  write: authedProcedure.mutation(async ({ ctx }) => {
+    await ctx.tx.insert(organisations).values({ slug: "done", name: "Klaar", kind: "cjg" });
+    return "ok";
+  }),
+  adminOnly: requireRole("functional_admin").query(() => "geheim"),
+});
+const createCaller = createCallerFactory(probeRouter);
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  context = {
+    db: test.db,
+    meta: { requestId: "req-tx-test", clientAddress: null },
+    principal: {
+      kind: "user",
+      sessionId: "00000000-0000-4000-8000-000000000001",
+      user: { id: "00000000-0000-4000-8000-000000000002", email: "a@b.example", name: "A" },
+      organisation: { id: "00000000-0000-4000-8000-000000000003", slug: "x", name: "X", kind: "cjg" },
+      team: null,
+      roles: ["partner_worker"],
+    },
+  };
+});
+afterAll(async () => {
+  await test?.drop();
+});
+
+describe("authenticated procedures", () => {
+  it("run in a transaction that carries the acting user, organisation and request", async () => {
+    expect(await createCaller(context).settings()).toEqual({
+      user_id: "00000000-0000-4000-8000-000000000002",
+      organisation_id: "00000000-0000-4000-8000-000000000003",
+      request_id: "req-tx-test",
+    });
+  });
+
+  it("leave nothing behind when they fail, and say what happened in Dutch", async () => {
+    const attempt = createCaller(context).writeThenFail();
+    await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", message: "Iemand anders was u voor." });
+    expect(await test.db.select().from(organisations)).toEqual([]);
+  });
+
+  it("commit when they succeed", async () => {
+    await createCaller(context).write();
+    expect((await test.db.select().from(organisations)).map((o) => o.slug)).toEqual(["done"]);
+  });
+
+  it("refuse callers without a principal or without the role", async () => {
+    await expect(createCaller({ ...context, principal: null }).settings()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const refused = createCaller(context).adminOnly();
+    await expect(refused).rejects.toBeInstanceOf(TRPCError);
+    await expect(refused).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
