@@ -3,7 +3,13 @@ import pino from "pino";
 import { startBridge } from "./bridge";
 import { loadBridgeEnv } from "./env";
 
-const env = loadBridgeEnv();
+let env: ReturnType<typeof loadBridgeEnv>;
+try {
+  env = loadBridgeEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const logger = pino({ level: env.LOG_LEVEL, base: { service: "ketenportaal-bridge" } });
 const database = await createDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
 const bridge = startBridge({ db: database.db, logger, pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS });

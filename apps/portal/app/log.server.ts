@@ -9,5 +9,5 @@ export function logUnexpectedError(
   if (request.signal.aborted) return;
   // Remix wraps its own failures (no route, wrong method) in an error response that carries the original.
   const cause = isRouteErrorResponse(error) && "error" in error && error.error instanceof Error ? error.error : error;
-  console.error(`[portal] request ${context.requestId} ${request.method} ${new URL(request.url).pathname}`, cause);
+  context.logger.error({ err: cause, method: request.method, path: new URL(request.url).pathname }, "portal error");
 }

@@ -147,7 +147,11 @@ export function createApp(options: CreateAppOptions) {
   app.all("*", async (c) => {
     const meta = requestMeta(c);
     const api = createApiCaller(await createApiContext({ db, headers: c.req.raw.headers, meta }));
-    const loadContext: PortalLoadContext = { api, requestId: meta.requestId };
+    const loadContext: PortalLoadContext = {
+      api,
+      requestId: meta.requestId,
+      logger: logger.child({ requestId: meta.requestId, component: "portal" }),
+    };
     return options.portal.handler(c.req.raw, loadContext);
   });
 

@@ -1,5 +1,5 @@
 export { type ApiContext, createApiContext } from "./context";
-export type { PortalLoadContext } from "./portal-load-context";
+export type { PortalLoadContext, PortalLogger } from "./portal-load-context";
 export { type ApiCaller, type AppRouter, appRouter, createApiCaller } from "./router";
 export { createServiceAccount, createUser, resetPassword } from "./services/accounts/manage-accounts";
 export type { RequestMeta } from "./services/auth/log-in";
