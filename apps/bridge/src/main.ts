@@ -1,6 +1,6 @@
 import { createDatabase } from "@ketenportaal/db";
 import pino from "pino";
-import { startBridge } from "./bridge";
+import { type RunningBridge, startBridge } from "./bridge";
 import { loadBridgeEnv } from "./env";
 
 let env: ReturnType<typeof loadBridgeEnv>;
@@ -12,16 +12,19 @@ try {
 }
 const logger = pino({ level: env.LOG_LEVEL, base: { service: "ketenportaal-bridge" } });
 const database = await createDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
-const bridge = startBridge({ db: database.db, logger, pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS });
+let bridge: RunningBridge | undefined;
 
+// Handlers first: a signal that arrives while the bridge starts must still stop it cleanly.
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping");
-  await bridge.stop();
+  await bridge?.stop();
   await database.close();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+
+if (!stopping) bridge = startBridge({ db: database.db, logger, pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS });
