@@ -5,6 +5,8 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BRIDGE_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Where people reach the portal: links in the e-mail the bridge's jobs write. */
+  PUBLIC_URL: z.string().url("must be a URL like https://ketenportaal.example").default("http://localhost:3000"),
 });
 
 export type BridgeEnv = z.infer<typeof schema>;

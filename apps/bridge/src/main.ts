@@ -1,3 +1,4 @@
+import { createDeadlineWatchTask } from "@ketenportaal/api";
 import { createDatabase } from "@ketenportaal/db";
 import pino from "pino";
 import { type RunningBridge, startBridge } from "./bridge";
@@ -27,4 +28,11 @@ async function shutdown(signal: string) {
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
-if (!stopping) bridge = startBridge({ db: database.db, logger, pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS });
+if (!stopping) {
+  bridge = startBridge({
+    db: database.db,
+    logger,
+    pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS,
+    tasks: [createDeadlineWatchTask({ config: { publicUrl: env.PUBLIC_URL } })],
+  });
+}

@@ -28,6 +28,7 @@ beforeAll(async () => {
     logger: createLogger({ level: "silent" }),
     metrics: createMetrics(),
     portal: { handler: portalProbe },
+    api: { publicUrl: "http://localhost:3000" },
   });
 });
 afterAll(async () => {
@@ -68,6 +69,7 @@ describe("health and metrics", () => {
       logger: createLogger({ level: "silent" }),
       metrics: createMetrics(),
       portal: { handler: portalProbe },
+      api: { publicUrl: "http://localhost:3000" },
     });
     const response = await broken.request("/healthz");
     expect(response.status).toBe(503);

@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import {
+  type ApiConfig,
   appRouter,
   createApiCaller,
   createApiContext,
@@ -32,6 +33,9 @@ export type CreateAppOptions = {
     clientDir?: string;
   };
   trustProxy?: boolean;
+  api: ApiConfig;
+  /** The clock handed to the API; tests move it. */
+  now?: () => Date;
 };
 
 type Env = { Variables: { requestId: string } };
@@ -125,7 +129,14 @@ export function createApp(options: CreateAppOptions) {
     trpcServer({
       router: appRouter,
       endpoint: "/trpc",
-      createContext: (_opts, c) => createApiContext({ db, headers: c.req.raw.headers, meta: requestMeta(c) }),
+      createContext: (_opts, c) =>
+        createApiContext({
+          db,
+          headers: c.req.raw.headers,
+          meta: requestMeta(c),
+          config: options.api,
+          now: options.now,
+        }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, procedure: path }, "procedure failed");
       },
@@ -146,7 +157,9 @@ export function createApp(options: CreateAppOptions) {
 
   app.all("*", async (c) => {
     const meta = requestMeta(c);
-    const api = createApiCaller(await createApiContext({ db, headers: c.req.raw.headers, meta }));
+    const api = createApiCaller(
+      await createApiContext({ db, headers: c.req.raw.headers, meta, config: options.api, now: options.now }),
+    );
     const loadContext: PortalLoadContext = {
       api,
       requestId: meta.requestId,

@@ -27,6 +27,7 @@ const app = createApp({
   db: database.db,
   logger,
   metrics: createMetrics(),
+  api: { publicUrl: env.publicUrl },
   portal: {
     handler: createPortalHandler({
       build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
@@ -35,7 +36,10 @@ const app = createApp({
   },
 });
 const honoListener = getRequestListener(app.fetch);
-const workers = database.driver === "pglite" ? startInProcessWorkers({ db: database.db, logger }) : undefined;
+const workers =
+  database.driver === "pglite"
+    ? startInProcessWorkers({ db: database.db, logger, publicUrl: env.publicUrl })
+    : undefined;
 await serve({
   listener: (req, res) => vite.middlewares(req, res, () => honoListener(req, res)),
   host: env.HOST,

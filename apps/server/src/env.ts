@@ -14,6 +14,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Where people reach the portal (links in e-mail). Default: http://localhost:PORT. */
+  PUBLIC_URL: z.string().url("must be a URL like https://ketenportaal.example").optional(),
   /** Seed the demo region into an empty database. Default: on for the embedded database, off for DATABASE_URL. */
   DEMO_SEED: flag.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -22,7 +24,7 @@ const schema = z.object({
   TRUST_PROXY: flag.default(false),
 });
 
-export type ServerEnv = z.infer<typeof schema> & { demoSeed: boolean };
+export type ServerEnv = z.infer<typeof schema> & { demoSeed: boolean; publicUrl: string };
 
 /** Reads and checks the environment once; a bad value stops the start with a message naming the variable. */
 export function loadServerEnv(
@@ -34,7 +36,11 @@ export function loadServerEnv(
     throw new InvalidEnvironmentError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = result.data;
-  return { ...env, demoSeed: env.DEMO_SEED ?? !env.DATABASE_URL };
+  return {
+    ...env,
+    demoSeed: env.DEMO_SEED ?? !env.DATABASE_URL,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+  };
 }
 
 export class InvalidEnvironmentError extends Error {

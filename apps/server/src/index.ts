@@ -37,8 +37,12 @@ const app = createApp({
   db: database.db,
   logger,
   metrics: createMetrics(),
+  api: { publicUrl: env.publicUrl },
   portal: { handler: createPortalHandler({ build, mode: "production" }), clientDir: join(portalDir, "build/client") },
   trustProxy: env.TRUST_PROXY,
 });
-const workers = database.driver === "pglite" ? startInProcessWorkers({ db: database.db, logger }) : undefined;
+const workers =
+  database.driver === "pglite"
+    ? startInProcessWorkers({ db: database.db, logger, publicUrl: env.publicUrl })
+    : undefined;
 await serve({ listener: getRequestListener(app.fetch), host: env.HOST, port: env.PORT, logger, database, workers });

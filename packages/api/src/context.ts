@@ -1,15 +1,27 @@
-import type { Database } from "@ketenportaal/db";
+import type { Database, Transaction } from "@ketenportaal/db";
 import type { RequestMeta } from "./services/auth/log-in";
 import type { Principal } from "./services/auth/principal";
 import { findServiceAccountPrincipal } from "./services/auth/service-account-principal";
 import { findSessionPrincipal } from "./services/auth/sessions";
 import { readSessionToken } from "./session-cookie";
 
+export type ApiConfig = {
+  /** Where people reach the portal; links in e-mail point here. */
+  publicUrl: string;
+};
+
 export type ApiContext = {
   db: Database;
   principal: Principal | null;
   meta: RequestMeta;
+  config: ApiConfig;
+  /** The clock of this request; tests move it. */
+  now: () => Date;
 };
+
+/** What an authenticated procedure gets: who acts, and the request's transaction. */
+export type AuthedContext = Omit<ApiContext, "principal"> & { principal: Principal; tx: Transaction };
+export type UserContext = AuthedContext & { principal: Extract<Principal, { kind: "user" }> };
 
 /**
  * Resolves who is calling from the request headers: a Bearer token (partner systems) or the session cookie
@@ -19,6 +31,8 @@ export async function createApiContext(options: {
   db: Database;
   headers: Headers;
   meta: RequestMeta;
+  config: ApiConfig;
+  now?: () => Date;
 }): Promise<ApiContext> {
   const authorization = options.headers.get("authorization");
   let principal: Principal | null = null;
@@ -29,5 +43,11 @@ export async function createApiContext(options: {
     const token = readSessionToken(options.headers.get("cookie"));
     principal = token ? await findSessionPrincipal({ db: options.db, token }) : null;
   }
-  return { db: options.db, principal, meta: options.meta };
+  return {
+    db: options.db,
+    principal,
+    meta: options.meta,
+    config: options.config,
+    now: options.now ?? (() => new Date()),
+  };
 }

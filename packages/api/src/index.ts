@@ -1,4 +1,4 @@
-export { type ApiContext, createApiContext } from "./context";
+export { type ApiConfig, type ApiContext, type AuthedContext, createApiContext } from "./context";
 export type { PortalLoadContext, PortalLogger } from "./portal-load-context";
 export { type ApiCaller, type AppRouter, appRouter, createApiCaller } from "./router";
 export { createServiceAccount, createUser, resetPassword } from "./services/accounts/manage-accounts";
@@ -7,4 +7,5 @@ export type { OrganisationKind, Principal, Role } from "./services/auth/principa
 export { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
 export { seedDemoRegion } from "./services/demo/seed-demo-region";
 export { DomainRefusal } from "./services/errors";
+export { createDeadlineWatchTask, watchHandoverDeadlines } from "./services/handover/watch-deadlines";
 export * from "./session-cookie";

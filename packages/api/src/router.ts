@@ -1,6 +1,9 @@
 import { loginRoute } from "./routers/auth/login";
 import { logoutRoute } from "./routers/auth/logout";
+import { caseRouter } from "./routers/case";
+import { handoverRouter } from "./routers/handover";
 import { meRoute } from "./routers/me";
+import { notificationRouter } from "./routers/notification";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +12,9 @@ export const appRouter = router({
     login: loginRoute,
     logout: logoutRoute,
   }),
+  case: caseRouter,
+  handover: handoverRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

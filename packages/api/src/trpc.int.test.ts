@@ -37,6 +37,8 @@ beforeAll(async () => {
   context = {
     db: test.db,
     meta: { requestId: "req-tx-test", clientAddress: null },
+    config: { publicUrl: "http://localhost:3000" },
+    now: () => new Date(),
     principal: {
       kind: "user",
       sessionId: "00000000-0000-4000-8000-000000000001",

@@ -10,11 +10,16 @@ const t = initTRPC.context<ApiContext>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
-    const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
+    const refusal = error.cause instanceof DomainRefusal ? error.cause : undefined;
+    const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : refusal?.fieldErrors;
     return {
       ...shape,
       message: error.cause instanceof ZodError ? "De invoer is niet geldig." : shape.message,
-      data: { ...data, ...(fieldErrors ? { fieldErrors } : {}) },
+      data: {
+        ...data,
+        ...(fieldErrors ? { fieldErrors } : {}),
+        ...(refusal?.missingItems ? { missingItems: refusal.missingItems } : {}),
+      },
     };
   },
 });
@@ -35,7 +40,8 @@ export const createCallerFactory = t.createCallerFactory;
 const mapRefusals = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainRefusal) {
-    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message });
+    const refusal = result.error.cause;
+    throw new TRPCError({ code: refusal.code, message: refusal.message, cause: refusal });
   }
   return result;
 });

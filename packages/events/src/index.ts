@@ -1,2 +1,3 @@
 export * from "./event-types";
+export * from "./payloads";
 export * from "./topics";

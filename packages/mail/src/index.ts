@@ -1,1 +1,2 @@
+export * from "./templates/handover-mail";
 export * from "./transport";

@@ -1,0 +1,31 @@
+import { createCase, getCase, listCases, updateCase } from "../../services/case/manage-cases";
+import { authedProcedure, router } from "../../trpc";
+import {
+  ZCaseDetail,
+  ZCaseMutationResponse,
+  ZCreateCaseRequest,
+  ZGetCaseRequest,
+  ZListCasesRequest,
+  ZListCasesResponse,
+  ZUpdateCaseRequest,
+} from "./case.types";
+
+/** Cases and their involved persons: VT's own records, the basis of a handover package. */
+export const caseRouter = router({
+  create: authedProcedure
+    .input(ZCreateCaseRequest)
+    .output(ZCaseMutationResponse)
+    .mutation(({ ctx, input }) => createCase({ ctx, input })),
+  update: authedProcedure
+    .input(ZUpdateCaseRequest)
+    .output(ZCaseMutationResponse)
+    .mutation(({ ctx, input }) => updateCase({ ctx, input })),
+  get: authedProcedure
+    .input(ZGetCaseRequest)
+    .output(ZCaseDetail)
+    .query(({ ctx, input }) => getCase({ ctx, id: input.id })),
+  list: authedProcedure
+    .input(ZListCasesRequest.optional())
+    .output(ZListCasesResponse)
+    .query(({ ctx, input }) => listCases({ ctx, page: input ?? { limit: 50 } })),
+});

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { ZCursorPage, ZId, ZPage } from "../handover/shared.types";
+
+export const ZNotification = z.object({
+  id: ZId,
+  kind: z.string(),
+  /** Dutch sentence without personal data, e.g. "Nieuwe overdracht aangeboden aan Wijkteam Haarlem". */
+  message: z.string(),
+  handoverId: ZId.nullable(),
+  createdAt: z.date(),
+  readAt: z.date().nullable(),
+});
+export const ZListNotificationsRequest = ZCursorPage.extend({ unreadOnly: z.boolean().optional() });
+export const ZListNotificationsResponse = ZPage(ZNotification);
+export const ZUnreadCountResponse = z.object({ count: z.number().int() });
+export const ZMarkReadRequest = z.object({ ids: z.array(ZId).max(100).optional(), all: z.boolean().optional() });

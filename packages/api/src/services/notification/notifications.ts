@@ -1,0 +1,109 @@
+import { notifications } from "@ketenportaal/db";
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import type { UserContext } from "../../context";
+
+type Params = {
+  caseReference?: string;
+  teamName?: string;
+  organisationName?: string;
+  deadlineKind?: "acceptance" | "first_contact" | null;
+  dueOn?: string | null;
+};
+
+/** The Dutch sentence for a notification, made when read so wording can improve without touching stored rows. */
+export function describeNotification(kind: string, params: Params): string {
+  const ref = params.caseReference ? `Overdracht ${params.caseReference}` : "Een overdracht";
+  const team = params.teamName ?? "het team";
+  const deadline = params.deadlineKind === "first_contact" ? "het eerste contact" : "de reactie op het aanbod";
+  switch (kind) {
+    case "handover_offered":
+      return `${ref} is aangeboden aan ${team} door ${params.organisationName ?? "Veilig Thuis"}.`;
+    case "handover_withdrawn":
+      return `${ref} aan ${team} is ingetrokken door ${params.organisationName ?? "Veilig Thuis"}.`;
+    case "handover_accepted":
+      return `${ref} is geaccepteerd door ${team}.`;
+    case "handover_declined":
+      return `${ref} is afgewezen door ${team}.`;
+    case "handover_started":
+      return `${team} heeft het eerste contact met het huishouden gehad (${ref}).`;
+    case "handover_completed":
+      return `${ref} is afgerond door ${team}.`;
+    case "handover_returned":
+      return `${ref} is door ${team} teruggemeld aan Veilig Thuis: de veiligheid is in het geding.`;
+    case "handover_assigned":
+      return `${ref} is aan u toegewezen.`;
+    case "handover_reminder":
+      return `Herinnering: de termijn voor ${deadline} bij ${team} verloopt morgen (${ref}).`;
+    case "handover_escalated":
+      return `Termijn verlopen: ${deadline} bij ${team} is te laat (${ref}).`;
+    default:
+      return "Er is iets gewijzigd in een overdracht.";
+  }
+}
+
+export async function listNotifications(options: {
+  ctx: UserContext;
+  page: { cursor?: string | undefined; limit: number; unreadOnly?: boolean | undefined };
+}) {
+  const { ctx, page } = options;
+  const conditions: SQL[] = [eq(notifications.recipientUserId, ctx.principal.user.id)];
+  if (page.unreadOnly) conditions.push(isNull(notifications.readAt));
+  if (page.cursor) {
+    const [at, id] = Buffer.from(page.cursor, "base64url").toString().split("|");
+    if (at && id) {
+      const before = new Date(at);
+      conditions.push(
+        or(lt(notifications.createdAt, before), and(eq(notifications.createdAt, before), lt(notifications.id, id))) ??
+          eq(notifications.id, id),
+      );
+    }
+  }
+  const rows = await ctx.tx
+    .select()
+    .from(notifications)
+    .where(and(...conditions))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit).map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    message: describeNotification(n.kind, n.params as Params),
+    handoverId: n.handoverId,
+    createdAt: n.createdAt,
+    readAt: n.readAt,
+  }));
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > page.limit && last
+        ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString("base64url")
+        : null,
+  };
+}
+
+export async function countUnreadNotifications(options: { ctx: UserContext }) {
+  const [row] = await options.ctx.tx
+    .select({ count: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientUserId, options.ctx.principal.user.id), isNull(notifications.readAt)));
+  return { count: row?.count ?? 0 };
+}
+
+/** Marks the given (or all) of my notifications read; someone else's are never touched. */
+export async function markNotificationsRead(options: {
+  ctx: UserContext;
+  ids?: string[] | undefined;
+  all?: boolean | undefined;
+}) {
+  const { ctx } = options;
+  const mine = and(eq(notifications.recipientUserId, ctx.principal.user.id), isNull(notifications.readAt));
+  const which = options.all ? mine : and(mine, inArray(notifications.id, options.ids?.length ? options.ids : [""]));
+  if (!options.all && !options.ids?.length) return { updated: 0 };
+  const rows = await ctx.tx
+    .update(notifications)
+    .set({ readAt: ctx.now() })
+    .where(which)
+    .returning({ id: notifications.id });
+  return { updated: rows.length };
+}

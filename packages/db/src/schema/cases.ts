@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { casePriority, involvedPersonRole, spokenStatus } from "./enums";
+import { municipalities } from "./municipalities";
+import { organisations } from "./organisations";
+import { users } from "./users";
+
+/** A household VT works on after a melding, known by VT's own reference. */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The VT organisation that owns the case. */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    reference: text("reference").notNull(),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    priority: casePriority("priority").notNull().default("normal"),
+    reportedAt: timestamp("reported_at", { withTimezone: true }).notNull(),
+    safetyAssessmentDueOn: date("safety_assessment_due_on").notNull(),
+    safetyAssessmentCompletedAt: timestamp("safety_assessment_completed_at", { withTimezone: true }),
+    conclusion: text("conclusion"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    unique("cases_organisation_reference").on(t.organisationId, t.reference),
+    index("cases_municipality_idx").on(t.municipalityCode),
+  ],
+);
+
+/** Directbetrokkenen: minimal personal data, never leaves the portal in events or e-mail. */
+export const involvedPersons = pgTable(
+  "involved_persons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    role: involvedPersonRole("role").notNull(),
+    name: text("name").notNull(),
+    birthYear: integer("birth_year"),
+    spokenStatus: spokenStatus("spoken_status"),
+    notSpokenReason: text("not_spoken_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("involved_persons_case_idx").on(t.caseId),
+    unique("involved_persons_case_position").on(t.caseId, t.position),
+    check("involved_persons_birth_year", sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
+  ],
+);
