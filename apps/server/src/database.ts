@@ -1,4 +1,4 @@
-import { seedDemoRegion } from "@ketenportaal/api";
+import { seedDemoCases, seedDemoRegion } from "@ketenportaal/api";
 import { createDatabase, type DatabaseHandle } from "@ketenportaal/db";
 import type { ServerEnv } from "./env";
 import type { Logger } from "./logger";
@@ -19,7 +19,8 @@ export async function openDatabase(options: {
   try {
     await handle.migrate();
     if (env.demoSeed && (await seedDemoRegion({ db: handle.db }))) {
-      logger.info("seeded the demo region VT Kennemerland");
+      await seedDemoCases({ db: handle.db, now: new Date(), config: { publicUrl: env.publicUrl } });
+      logger.info("seeded the demo region VT Kennemerland with demo handovers");
     }
   } catch (error) {
     await handle.close();

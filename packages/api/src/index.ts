@@ -5,6 +5,7 @@ export { createServiceAccount, createUser, resetPassword } from "./services/acco
 export type { RequestMeta } from "./services/auth/log-in";
 export type { OrganisationKind, Principal, Role } from "./services/auth/principal";
 export { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
+export { seedDemoCases } from "./services/demo/seed-demo-cases";
 export { seedDemoRegion } from "./services/demo/seed-demo-region";
 export { DomainRefusal } from "./services/errors";
 export { createDeadlineWatchTask, watchHandoverDeadlines } from "./services/handover/watch-deadlines";

@@ -25,7 +25,7 @@ export const ZCreateCaseRequest = z.object({
   reference: z.string().trim().min(1, "Vul het VT-registratienummer in.").max(50, "Het registratienummer is te lang."),
   municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente."),
   priority: z.enum(casePriorities).default("normal"),
-  reportedAt: z.date({ message: "Vul de meldingsdatum in." }),
+  reportedAt: z.coerce.date({ message: "Vul de meldingsdatum in." }),
   safetyAssessmentCompleted: z.boolean().default(false),
   conclusion: z.string().trim().max(10_000, "De conclusie is te lang.").nullable().optional(),
   persons: z.array(ZPersonInput).max(30, "Maximaal 30 directbetrokkenen.").default([]),

@@ -60,9 +60,12 @@ export async function findSessionPrincipal(options: {
     .limit(1);
   if (!session) return null;
 
-  const membershipRows = await findMemberships({ db: options.db, userId: session.userId });
-  const first = membershipRows[0];
-  if (!first) return null;
+  const principal = await buildUserPrincipal({
+    db: options.db,
+    user: { id: session.userId, email: session.email, name: session.name },
+    sessionId: session.id,
+  });
+  if (!principal) return null;
 
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await options.db
@@ -70,21 +73,32 @@ export async function findSessionPrincipal(options: {
       .set({ lastSeenAt: now })
       .where(and(eq(sessions.id, session.id), lt(sessions.lastSeenAt, now)));
   }
+  return principal;
+}
 
+/** A person's principal from their memberships; null without an active membership. */
+export async function buildUserPrincipal(options: {
+  db: Queryable;
+  user: { id: string; email: string; name: string };
+  sessionId: string;
+}): Promise<Extract<Principal, { kind: "user" }> | null> {
+  const membershipRows = await findMemberships({ db: options.db, userId: options.user.id });
+  const first = membershipRows[0];
+  if (!first) return null;
   // A person acts for one organisation at a time: the one of their first membership.
   const inOrganisation = membershipRows.filter((m) => m.organisation.id === first.organisation.id);
   const teamRow = inOrganisation.find((m) => m.team !== null)?.team ?? null;
   return {
     kind: "user",
-    sessionId: session.id,
-    user: { id: session.userId, email: session.email, name: session.name },
+    sessionId: options.sessionId,
+    user: options.user,
     organisation: first.organisation,
     team: teamRow,
     roles: [...new Set(inOrganisation.map((m) => m.role as Role))],
   };
 }
 
-async function findMemberships(options: { db: Database; userId: string }) {
+async function findMemberships(options: { db: Queryable; userId: string }) {
   const rows = await options.db
     .select({
       role: memberships.role,
