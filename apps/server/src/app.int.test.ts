@@ -240,6 +240,21 @@ describe("bad input", () => {
     expectNoStack(text);
   });
 
+  it("answers wrong types with 400 and Dutch messages for every field at once", async () => {
+    const token = await logInAs("medewerker@swt-haarlem.example");
+    const response = await trpcMutation(
+      "handover.decline",
+      { id: "geen-id", version: "twee", reasonCode: "geen-zin" },
+      { cookie: `kp_session=${token}` },
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { data: { fieldErrors: Record<string, string[]> } } };
+    expect(Object.keys(body.error.data.fieldErrors).sort()).toEqual(["id", "reasonCode", "version"]);
+    expect(body.error.data.fieldErrors.id).toEqual(["Ongeldige verwijzing."]);
+    expect(body.error.data.fieldErrors.version?.[0]).toMatch(/^Ongeldige invoer: verwacht getal/);
+    expect(body.error.data.fieldErrors.reasonCode).toEqual(["Kies een reden."]);
+  });
+
   it("answers an unknown procedure with 404", async () => {
     const response = await app.request("/trpc/handover.doesNotExist");
     expect(response.status).toBe(404);

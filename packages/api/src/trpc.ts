@@ -1,9 +1,12 @@
 import { type RequestActor, type Transaction, withRequest } from "@ketenportaal/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 import type { ApiContext } from "./context";
 import type { Principal, Role } from "./services/auth/principal";
 import { DomainRefusal } from "./services/errors";
+
+// Validation messages we did not write ourselves still reach people in Dutch.
+z.config(z.locales.nl());
 
 const t = initTRPC.context<ApiContext>().create({
   // Never send stack traces to a client, whatever NODE_ENV says.
