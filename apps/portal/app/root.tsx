@@ -50,9 +50,23 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return {
     requestId: context.requestId,
     user: user
-      ? { name: user.user.name, organisationName: user.organisation.name, sections: sectionsFor(user.roles) }
+      ? {
+          name: user.user.name,
+          organisationName: user.organisation.name,
+          sections: sectionsFor(user.roles),
+          unreadNotifications: await unreadNotificationsOf(context),
+        }
       : null,
   };
+}
+
+/** For the header's "Meldingen" link. Only a count: when it cannot be had, the link simply shows none. */
+async function unreadNotificationsOf(context: LoaderFunctionArgs["context"]): Promise<number | null> {
+  try {
+    return (await context.api.notification.unreadCount()).count;
+  } catch {
+    return null;
+  }
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -5,5 +5,10 @@ export default [
   route("inloggen", "routes/login.tsx"),
   route("uitloggen", "routes/logout.tsx"),
   route("toegankelijkheid", "routes/accessibility-statement.tsx"),
+  route("overdrachten", "routes/handovers.tsx"),
+  route("overdrachten/nieuw", "routes/handover-new.tsx"),
+  route("overdrachten/:id", "routes/handover.tsx"),
+  route("overdrachten/:id/bewerken", "routes/handover-edit.tsx"),
+  route("meldingen", "routes/notifications.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,6 +1,7 @@
 import type { Role } from "@ketenportaal/api";
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { apiErrorCode } from "./api-errors.server";
+import { type HandoverView, handoverViewOf } from "./lib/handover-access";
 import { loginPath, pathOfRequest, safeRedirectTo } from "./lib/redirect-to";
 
 type Me = Awaited<ReturnType<AppLoadContext["api"]["me"]>>;
@@ -56,4 +57,15 @@ export async function requireAnonymous({ context, request }: GuardArgs): Promise
   if (await getOptionalUser({ context })) {
     throw redirect(safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")));
   }
+}
+
+/**
+ * A VT or partner caseworker, and which overdrachten view they get; 403 for everyone else (gemeente, beheer).
+ * The API applies the same rule; asking first spares a call that can only be refused.
+ */
+export async function requireHandoverWorker(args: GuardArgs): Promise<{ user: SessionUser; view: HandoverView }> {
+  const user = await requireUser(args);
+  const view = handoverViewOf(user);
+  if (!view) throw data(null, { status: 403 });
+  return { user, view };
 }

@@ -1,7 +1,24 @@
-import { useEffect, useRef } from "react";
+import { type MouseEvent, useEffect, useRef } from "react";
 import { nl } from "../messages/nl";
 
 export type ErrorSummaryItem = { message: string; fieldId?: string };
+
+/**
+ * With JavaScript, a click on "#field-x" would be a navigation for Remix, which forgets the submission's result
+ * and with it every error message. Instead, bring the field's label (or a radio group's legend) into view and
+ * focus the field, as the GOV.UK error summary does. Without JavaScript the plain link does the job.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string | undefined) {
+  const target = fieldId ? document.getElementById(fieldId) : null;
+  if (!target) return;
+  event.preventDefault();
+  const container =
+    target instanceof HTMLInputElement && (target.type === "radio" || target.type === "checkbox")
+      ? (target.closest("fieldset") ?? target.closest(".utrecht-form-field"))
+      : target.closest(".utrecht-form-field");
+  (container ?? target).scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
+}
 
 /**
  * The list of problems above a refused form. It takes the focus after each attempt, so keyboard and screen
@@ -34,9 +51,13 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly ErrorSumma
           </h2>
           <ul className="utrecht-unordered-list kp-error-summary__list">
             {errors.map((error) => (
-              <li key={error.message} className="utrecht-unordered-list__item">
+              <li key={`${error.fieldId ?? ""}|${error.message}`} className="utrecht-unordered-list__item">
                 {error.fieldId ? (
-                  <a className="utrecht-link utrecht-link--html-a" href={`#${error.fieldId}`}>
+                  <a
+                    className="utrecht-link utrecht-link--html-a"
+                    href={`#${error.fieldId}`}
+                    onClick={(event) => focusField(event, error.fieldId)}
+                  >
                     {error.message}
                   </a>
                 ) : (

@@ -2,10 +2,17 @@ import { Link } from "@remix-run/react";
 import { PageHeader } from "@utrecht/page-header-react";
 import type { Section } from "../lib/sections";
 import { nl } from "../messages/nl";
+import { AppLink } from "./app-link";
 import { LogoutForm } from "./logout-form";
 import { MainNav } from "./main-nav";
 
-export type HeaderUser = { name: string; organisationName: string; sections: Section[] };
+export type HeaderUser = {
+  name: string;
+  organisationName: string;
+  sections: Section[];
+  /** Null when the count could not be fetched: the link is shown without it. */
+  unreadNotifications: number | null;
+};
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
@@ -20,6 +27,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           </div>
           {user ? (
             <div className="kp-site-header__user">
+              <NotificationsLink count={user.unreadNotifications} />
               <p className="kp-site-header__who">
                 <span className="kp-visually-hidden">{nl.layout.signedInAs} </span>
                 <span className="kp-site-header__name">{user.name}</span>
@@ -33,5 +41,22 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       </PageHeader>
       {user ? <MainNav sections={user.sections} /> : null}
     </>
+  );
+}
+
+/** "Meldingen" with a count badge; read aloud as "Meldingen, 3 ongelezen". */
+function NotificationsLink({ count }: { count: number | null }) {
+  return (
+    <AppLink to="/meldingen" className="kp-notifications-link">
+      {nl.layout.notificationsLink}
+      {count ? (
+        <>
+          <span className="kp-count-badge" aria-hidden="true">
+            {count}
+          </span>
+          <span className="kp-visually-hidden">, {nl.layout.unreadNotifications(count)}</span>
+        </>
+      ) : null}
+    </AppLink>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatLongDate } from "./format";
+import { amsterdamToday, formatDate, formatDateTime, formatLocalDate, formatLongDate, isLocalDate } from "./format";
 
 describe("formatLongDate", () => {
   it("names the weekday and month in Dutch", () => {
@@ -34,5 +34,34 @@ describe("formatDateTime", () => {
 describe("formatDate", () => {
   it("has no weekday", () => {
     expect(formatDate(new Date("2025-11-25T12:00:00Z"))).toBe("25 november 2025");
+  });
+});
+
+describe("formatLocalDate", () => {
+  it("writes an API calendar date the Dutch way, whatever the season", () => {
+    expect(formatLocalDate("2026-11-25")).toBe("25 november 2026");
+    expect(formatLocalDate("2026-07-01")).toBe("1 juli 2026");
+    expect(formatLocalDate("2026-01-01")).toBe("1 januari 2026");
+  });
+
+  it("leaves anything else as it is", () => {
+    expect(formatLocalDate("morgen")).toBe("morgen");
+  });
+});
+
+describe("isLocalDate", () => {
+  it("accepts real dates only", () => {
+    expect(isLocalDate("2028-02-29")).toBe(true);
+    expect(isLocalDate("2026-02-29")).toBe(false);
+    expect(isLocalDate("2026-13-01")).toBe(false);
+    expect(isLocalDate("25-11-2026")).toBe(false);
+    expect(isLocalDate("")).toBe(false);
+  });
+});
+
+describe("amsterdamToday", () => {
+  it("gives the Dutch calendar day", () => {
+    expect(amsterdamToday(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
+    expect(amsterdamToday(new Date("2025-06-30T21:59:00Z"))).toBe("2025-06-30");
   });
 });

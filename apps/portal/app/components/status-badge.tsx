@@ -1,0 +1,12 @@
+import type { HandoverStatus } from "../lib/api-types";
+import { nl } from "../messages/nl";
+
+/** The handover's status in words; the colour only repeats what the text says. */
+export function StatusBadge({ status }: { status: HandoverStatus }) {
+  return <span className={`utrecht-status-badge kp-status kp-status--${status}`}>{nl.handoverStatus[status]}</span>;
+}
+
+/** A marker for a deadline that has passed: text, with a warning colour and an icon-free border for print. */
+export function OverdueBadge() {
+  return <span className="utrecht-status-badge kp-status kp-status--overdue">{nl.deadlines.overdue}</span>;
+}

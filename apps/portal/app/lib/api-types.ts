@@ -1,0 +1,38 @@
+import type { ApiCaller } from "@ketenportaal/api";
+
+/**
+ * What the API's procedures take and give, as the portal's server-side caller sees them (dates stay Date objects:
+ * nothing is serialised in between). Types only: nothing of the API runs in the portal.
+ */
+type Procedure = (...args: never[]) => Promise<unknown>;
+type CallerInputs<T> = {
+  [K in keyof T]: T[K] extends Procedure ? Parameters<T[K]>[0] : CallerInputs<T[K]>;
+};
+type CallerOutputs<T> = {
+  [K in keyof T]: T[K] extends Procedure ? Awaited<ReturnType<T[K]>> : CallerOutputs<T[K]>;
+};
+export type ApiInputs = CallerInputs<ApiCaller>;
+export type ApiOutputs = CallerOutputs<ApiCaller>;
+
+export type HandoverDetail = ApiOutputs["handover"]["get"];
+export type HandoverSummary = ApiOutputs["handover"]["list"]["items"][number];
+export type HandoverStatus = HandoverSummary["status"];
+export type HandoverAction = HandoverDetail["allowedActions"][number];
+export type HandoverDeadline = NonNullable<HandoverSummary["currentDeadline"]>;
+export type DeadlineKind = HandoverDeadline["kind"];
+export type CasePriority = HandoverSummary["priority"];
+export type InvolvedPerson = HandoverDetail["case"]["persons"][number];
+export type PersonRole = InvolvedPerson["role"];
+export type SpokenStatus = NonNullable<InvolvedPerson["spokenStatus"]>;
+export type MissingItem = HandoverDetail["missingItems"][number];
+export type HistoryEntry = HandoverDetail["history"][number];
+export type DeclineReasonCode = ApiInputs["handover"]["decline"]["reasonCode"];
+export type OutcomeCode = ApiInputs["handover"]["complete"]["outcomeCode"];
+export type HandoverFormOptions = ApiOutputs["handover"]["formOptions"];
+export type CreateCaseInput = ApiInputs["case"]["create"];
+export type UpdateCaseInput = ApiInputs["case"]["update"];
+export type PersonInput = NonNullable<CreateCaseInput["persons"]>[number];
+export type CreateHandoverInput = ApiInputs["handover"]["create"];
+export type UpdateHandoverInput = ApiInputs["handover"]["update"];
+export type ListHandoversInput = NonNullable<ApiInputs["handover"]["list"]>;
+export type NotificationItem = ApiOutputs["notification"]["list"]["items"][number];
