@@ -120,8 +120,8 @@ export const nl = {
     date: (date: string) => `Deze verklaring is opgesteld op ${date} en wordt bij elke grote wijziging bijgewerkt.`,
     scopeHeading: "Waarop heeft deze verklaring betrekking?",
     scope:
-      "Deze verklaring geldt voor de webapplicatie Ketenportaal: de inlogpagina, de startpagina, deze verklaring " +
-      "en de onderdelen die al in gebruik zijn. De koppeling (API) voor systemen van ketenpartners en de " +
+      "Deze verklaring geldt voor de webapplicatie Ketenportaal: de inlogpagina, de startpagina, de overdrachten, " +
+      "de meldingen, deze verklaring en de andere onderdelen die al in gebruik zijn. De koppeling (API) voor systemen van ketenpartners en de " +
       "e-mailberichten die het portaal verstuurt, vallen er niet onder.",
     methodHeading: "Hoe is de toegankelijkheid onderzocht?",
     methods: [
@@ -129,7 +129,8 @@ export const nl = {
         "WCAG 2.0, 2.1 en 2.2 op niveau A en AA.",
       "De pagina's zijn getest met alleen het toetsenbord: alle functies zijn bereikbaar, de focus is steeds " +
         "zichtbaar en er is een link om direct naar de inhoud te gaan.",
-      "Inloggen en uitloggen werken ook zonder JavaScript.",
+      "Inloggen, uitloggen en alle stappen van een overdracht (opstellen, aanbieden, accepteren, afwijzen, eerste " +
+        "contact, afronden, terugmelden) werken ook zonder JavaScript.",
       "De kleuren zijn gekozen met voldoende contrast (minimaal 4,5:1 voor tekst).",
     ],
     limitationsHeading: "Bekende beperkingen",
@@ -139,8 +140,8 @@ export const nl = {
       "Het portaal is nog niet systematisch getest met schermlezers, vergrootsoftware en spraakbesturing.",
       "Na een uur zonder activiteit wordt u om veiligheidsredenen uitgelogd, zonder waarschuwing vooraf " +
         "(succescriterium 2.2.1 Timing aanpasbaar). Ingevulde gegevens die nog niet zijn opgeslagen, gaan dan verloren.",
-      "Onderdelen die nog in ontwikkeling zijn, zoals overdrachten, overdrachtstafels, Voorwaarden & Vervolg, " +
-        "rapportages en beheer, zijn nog niet onderzocht. Wij nemen ze op in deze verklaring zodra ze beschikbaar zijn.",
+      "Onderdelen die nog in ontwikkeling zijn, zoals overdrachtstafels, Voorwaarden & Vervolg, rapportages en " +
+        "beheer, zijn nog niet onderzocht. Wij nemen ze op in deze verklaring zodra ze beschikbaar zijn.",
     ],
     contactHeading: "Problemen met toegankelijkheid melden",
     contact:

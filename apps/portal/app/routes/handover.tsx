@@ -47,6 +47,8 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireHandoverWorker(args);
   const id = handoverIdOf(args.params);
   const handover = await callApi(args, (api) => api.handover.get({ id }));
+  // Opening a handover means having seen what its notifications said; a failure here must not hide the page.
+  await args.context.api.notification.markRead({ handoverId: id }).catch(() => undefined);
   const assignees = handover.allowedActions.includes("assign")
     ? await callApi(args, (api) => api.handover.assignees({ id }))
     : [];

@@ -23,7 +23,7 @@ export const ZCompleteHandoverRequest = ZTarget.extend({
   outcomeCode: z.enum(["help_started", "no_help_needed", "referred_on", "household_unreachable"], {
     message: "Kies een uitkomst.",
   }),
-  referredTo: z.string().trim().max(500, "Dit is te lang.").optional(),
+  referredTo: z.string().trim().max(200, "Dit is te lang (maximaal 200 tekens).").optional(),
 });
 export const ZReturnHandoverRequest = ZTarget.extend({
   reasonText: z

@@ -13,4 +13,9 @@ export const ZNotification = z.object({
 export const ZListNotificationsRequest = ZCursorPage.extend({ unreadOnly: z.boolean().optional() });
 export const ZListNotificationsResponse = ZPage(ZNotification);
 export const ZUnreadCountResponse = z.object({ count: z.number().int() });
-export const ZMarkReadRequest = z.object({ ids: z.array(ZId).max(100).optional(), all: z.boolean().optional() });
+export const ZMarkReadRequest = z.object({
+  ids: z.array(ZId).max(100).optional(),
+  /** Everything about this handover: opening it means having seen what it says. */
+  handoverId: ZId.optional(),
+  all: z.boolean().optional(),
+});

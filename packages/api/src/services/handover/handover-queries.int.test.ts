@@ -176,6 +176,11 @@ describe("notifications", () => {
     expect((await vt.notification.unreadCount()).count).toBe(count - 1);
     const theirs = (await cjgWorker.notification.list({ limit: 1 })).items[0];
     expect((await vt.notification.markRead({ ids: [theirs?.id ?? ""] })).updated).toBe(0);
+    const aboutOne = (await vt.notification.list({ unreadOnly: true, limit: 50 })).items.find((n) => n.handoverId);
+    const before = (await vt.notification.unreadCount()).count;
+    const marked = await vt.notification.markRead({ handoverId: aboutOne?.handoverId ?? "" });
+    expect(marked.updated).toBeGreaterThan(0);
+    expect((await vt.notification.unreadCount()).count).toBe(before - marked.updated);
     await vt.notification.markRead({ all: true });
     expect((await vt.notification.unreadCount()).count).toBe(0);
   });

@@ -90,16 +90,20 @@ export async function countUnreadNotifications(options: { ctx: UserContext }) {
   return { count: row?.count ?? 0 };
 }
 
-/** Marks the given (or all) of my notifications read; someone else's are never touched. */
+/** Marks the given, this handover's, or all of my notifications read; someone else's are never touched. */
 export async function markNotificationsRead(options: {
   ctx: UserContext;
   ids?: string[] | undefined;
+  handoverId?: string | undefined;
   all?: boolean | undefined;
 }) {
   const { ctx } = options;
   const mine = and(eq(notifications.recipientUserId, ctx.principal.user.id), isNull(notifications.readAt));
-  const which = options.all ? mine : and(mine, inArray(notifications.id, options.ids?.length ? options.ids : [""]));
-  if (!options.all && !options.ids?.length) return { updated: 0 };
+  let which: SQL | undefined;
+  if (options.all) which = mine;
+  else if (options.handoverId) which = and(mine, eq(notifications.handoverId, options.handoverId));
+  else if (options.ids?.length) which = and(mine, inArray(notifications.id, options.ids));
+  if (!which) return { updated: 0 };
   const rows = await ctx.tx
     .update(notifications)
     .set({ readAt: ctx.now() })
