@@ -386,7 +386,8 @@ export const nl = {
     actionsHeading: "Wat kunt u doen?",
     historyHeading: "Geschiedenis",
     historyEntry: (what: string, who: string, when: string) => `${what} door ${who} op ${when}`,
-    historyActor: (name: string, organisation: string) => (name === organisation ? name : `${name} (${organisation})`),
+    historyActor: (name: string, organisation: string | null) =>
+      organisation === null || name === organisation ? name : `${name} (${organisation})`,
     historyReason: (reason: string) => `Toelichting: ${reason}`,
     historyActions: {
       create: "Concept aangemaakt",

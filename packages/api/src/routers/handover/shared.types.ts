@@ -73,7 +73,7 @@ export const ZHistoryEntry = z.object({
   action: z.string(),
   fromStatus: ZHandoverStatus.nullable(),
   toStatus: ZHandoverStatus,
-  actor: z.object({ name: z.string(), organisation: z.string() }),
+  actor: z.object({ name: z.string(), organisation: z.string().nullable() }),
   reason: z.string().nullable(),
 });
 

@@ -1,12 +1,13 @@
 import { cases, handovers, involvedPersons, municipalities, teams } from "@ketenportaal/db";
 import { safetyAssessmentDueOn } from "@ketenportaal/domain";
-import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
 import type { ZCreateCaseRequest, ZPersonInput, ZUpdateCaseRequest } from "../../routers/case/case.types";
 import { writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import { isVtCaseworker } from "../handover/access";
+import { loadInvolvedPersons } from "./load-involved-persons";
 
 type PersonInput = z.infer<typeof ZPersonInput>;
 
@@ -137,11 +138,7 @@ export async function getCase(options: { ctx: AuthedContext; id: string }) {
     .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
     .where(and(eq(cases.id, options.id), eq(cases.organisationId, ctx.principal.organisation.id)));
   if (!row) throw new DomainRefusal("NOT_FOUND", "Deze casus bestaat niet bij uw organisatie.");
-  const persons = await ctx.tx
-    .select()
-    .from(involvedPersons)
-    .where(eq(involvedPersons.caseId, options.id))
-    .orderBy(asc(involvedPersons.position));
+  const persons = await loadInvolvedPersons(ctx.tx, options.id);
   const handoverRows = await ctx.tx
     .select({ id: handovers.id, status: handovers.status, targetTeam: teams.name })
     .from(handovers)
@@ -160,15 +157,7 @@ export async function getCase(options: { ctx: AuthedContext; id: string }) {
     safetyAssessmentDueOn: c.safetyAssessmentDueOn,
     safetyAssessmentCompletedAt: c.safetyAssessmentCompletedAt,
     conclusion: c.conclusion,
-    persons: persons.map((p) => ({
-      id: p.id,
-      position: p.position,
-      role: p.role,
-      name: p.name,
-      birthYear: p.birthYear,
-      spokenStatus: p.spokenStatus,
-      notSpokenReason: p.notSpokenReason,
-    })),
+    persons,
     handovers: handoverRows,
   };
 }

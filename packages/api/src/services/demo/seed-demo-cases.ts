@@ -274,7 +274,7 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
       const at = new Date(options.now.getTime() - step.daysAgo * DAY);
       const command = (
         step.command.kind === "start"
-          ? { ...step.command, firstContactOn: at.toISOString().slice(0, 10) }
+          ? { ...step.command, firstContactOn: toAmsterdamDate({ instant: at }) }
           : step.command
       ) as HandoverCommand;
       const result = await withRequest(options.db, { requestId: "demo-seed" }, (tx) =>

@@ -9,7 +9,7 @@ import {
   teams,
   users,
 } from "@ketenportaal/db";
-import { desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 const targetOrganisations = alias(organisations, "target_organisations");
@@ -44,12 +44,11 @@ export async function loadHandover(tx: Queryable, id: string) {
 }
 export type LoadedHandover = NonNullable<Awaited<ReturnType<typeof loadHandover>>>;
 
-/** The last thing that happened to a handover, to tell a caller who lost a race what happened and by whom. */
-export async function describeLastChange(tx: Queryable, handoverId: string): Promise<string> {
-  const [last] = await tx
+/** A handover's timeline with who acted for which organisation; `latestOnly` gives just the last entry. */
+export async function loadHandoverHistory(tx: Queryable, options: { handoverId: string; latestOnly?: boolean }) {
+  const query = tx
     .select({
-      at: handoverHistory.at,
-      action: handoverHistory.action,
+      entry: handoverHistory,
       userName: users.name,
       serviceAccountName: serviceAccounts.name,
       organisationName: organisations.name,
@@ -58,19 +57,33 @@ export async function describeLastChange(tx: Queryable, handoverId: string): Pro
     .leftJoin(users, eq(users.id, handoverHistory.actorUserId))
     .leftJoin(serviceAccounts, eq(serviceAccounts.id, handoverHistory.actorServiceAccountId))
     .leftJoin(organisations, eq(organisations.id, handoverHistory.actorOrganisationId))
-    .where(eq(handoverHistory.handoverId, handoverId))
-    .orderBy(desc(handoverHistory.id))
-    .limit(1);
+    .where(eq(handoverHistory.handoverId, options.handoverId))
+    .orderBy(options.latestOnly ? desc(handoverHistory.id) : asc(handoverHistory.id));
+  const rows = options.latestOnly ? await query.limit(1) : await query;
+  return rows.map((r) => ({
+    id: r.entry.id,
+    at: r.entry.at,
+    action: r.entry.action,
+    fromStatus: r.entry.fromStatus,
+    toStatus: r.entry.toStatus,
+    // No person behind an entry means the portal itself (the deadline watch).
+    actor: { name: r.userName ?? r.serviceAccountName ?? "Ketenportaal", organisation: r.organisationName ?? null },
+    reason: r.entry.reason,
+  }));
+}
+
+/** The last thing that happened to a handover, to tell a caller who lost a race what happened and by whom. */
+export async function describeLastChange(tx: Queryable, handoverId: string): Promise<string> {
+  const [last] = await loadHandoverHistory(tx, { handoverId, latestOnly: true });
   if (!last) return "Deze overdracht is intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.";
-  const who = last.userName ?? last.serviceAccountName ?? "het Ketenportaal";
-  const organisation = last.organisationName ? ` (${last.organisationName})` : "";
+  const organisation = last.actor.organisation ? ` (${last.actor.organisation})` : "";
   const when = new Intl.DateTimeFormat("nl-NL", {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "Europe/Amsterdam",
   }).format(last.at);
   const what = actionDescriptions[last.action] ?? "gewijzigd";
-  return `Iemand anders was u voor: de overdracht is ${what} door ${who}${organisation} op ${when}. Bekijk de nieuwe stand en probeer het opnieuw als dat nog nodig is.`;
+  return `Iemand anders was u voor: de overdracht is ${what} door ${last.actor.name}${organisation} op ${when}. Bekijk de nieuwe stand en probeer het opnieuw als dat nog nodig is.`;
 }
 
 const actionDescriptions: Record<string, string> = {

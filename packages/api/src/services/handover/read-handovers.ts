@@ -1,15 +1,4 @@
-import {
-  cases,
-  handoverHistory,
-  handovers,
-  involvedPersons,
-  municipalities,
-  organisations,
-  regions,
-  serviceAccounts,
-  teams,
-  users,
-} from "@ketenportaal/db";
+import { cases, handovers, municipalities, organisations, regions, teams, users } from "@ketenportaal/db";
 import {
   allowedHandoverActions,
   countWorkingDaysBetween,
@@ -21,8 +10,10 @@ import { alias } from "drizzle-orm/pg-core";
 import type { AuthedContext } from "../../context";
 import type { HandoverDetail, HandoverSummary } from "../../routers/handover/shared.types";
 import { writeAudit } from "../audit/write-audit";
+import { loadInvolvedPersons } from "../case/load-involved-persons";
 import { DomainRefusal } from "../errors";
 import { handoverPartyOf, myRegionsCondition, visibleHandoversCondition } from "./access";
+import { loadHandoverHistory } from "./load-handover";
 
 const targetOrganisations = alias(organisations, "target_organisations");
 const offeringUsers = alias(users, "offering_users");
@@ -200,11 +191,7 @@ export async function getHandover(options: { ctx: AuthedContext; id: string }): 
   const h = row.handover;
   const [caseRow] = await ctx.tx.select().from(cases).where(eq(cases.id, h.caseId));
   if (!caseRow) throw new Error("handover without case");
-  const persons = await ctx.tx
-    .select()
-    .from(involvedPersons)
-    .where(eq(involvedPersons.caseId, h.caseId))
-    .orderBy(asc(involvedPersons.position));
+  const persons = await loadInvolvedPersons(ctx.tx, h.caseId);
   const [people] = await ctx.tx
     .select({ offering: offeringUsers.name, contact: contactUsers.name, assigned: assignedUsers.name })
     .from(handovers)
@@ -212,19 +199,7 @@ export async function getHandover(options: { ctx: AuthedContext; id: string }): 
     .leftJoin(contactUsers, eq(contactUsers.id, handovers.vtContactUserId))
     .leftJoin(assignedUsers, eq(assignedUsers.id, handovers.assignedUserId))
     .where(eq(handovers.id, h.id));
-  const history = await ctx.tx
-    .select({
-      entry: handoverHistory,
-      userName: users.name,
-      serviceAccountName: serviceAccounts.name,
-      organisationName: organisations.name,
-    })
-    .from(handoverHistory)
-    .leftJoin(users, eq(users.id, handoverHistory.actorUserId))
-    .leftJoin(serviceAccounts, eq(serviceAccounts.id, handoverHistory.actorServiceAccountId))
-    .leftJoin(organisations, eq(organisations.id, handoverHistory.actorOrganisationId))
-    .where(eq(handoverHistory.handoverId, h.id))
-    .orderBy(asc(handoverHistory.id));
+  const history = await loadHandoverHistory(ctx.tx, { handoverId: h.id });
 
   const principal = ctx.principal;
   const actions: HandoverDetail["allowedActions"] = [...allowedHandoverActions({ status: h.status, party })];
@@ -275,15 +250,7 @@ export async function getHandover(options: { ctx: AuthedContext; id: string }): 
       safetyAssessmentDueOn: caseRow.safetyAssessmentDueOn,
       safetyAssessmentCompletedAt: caseRow.safetyAssessmentCompletedAt,
       conclusion: caseRow.conclusion,
-      persons: persons.map((p) => ({
-        id: p.id,
-        position: p.position,
-        role: p.role,
-        name: p.name,
-        birthYear: p.birthYear,
-        spokenStatus: p.spokenStatus,
-        notSpokenReason: p.notSpokenReason,
-      })),
+      persons,
     },
     concerns: h.concerns,
     safetyConditions: h.safetyConditions,
@@ -300,18 +267,7 @@ export async function getHandover(options: { ctx: AuthedContext; id: string }): 
     returnReasonText: h.returnReasonText,
     outcomeCode: h.outcomeCode,
     outcomeReferredTo: h.outcomeReferredTo,
-    history: history.map((r) => ({
-      id: r.entry.id,
-      at: r.entry.at,
-      action: r.entry.action,
-      fromStatus: r.entry.fromStatus,
-      toStatus: r.entry.toStatus,
-      actor: {
-        name: r.userName ?? r.serviceAccountName ?? "Ketenportaal",
-        organisation: r.organisationName ?? "Ketenportaal",
-      },
-      reason: r.entry.reason,
-    })),
+    history,
     allowedActions: actions,
     missingItems,
   };

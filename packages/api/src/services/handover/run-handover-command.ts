@@ -27,6 +27,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ApiConfig, AuthedContext } from "../../context";
 import { writeAudit } from "../audit/write-audit";
 import type { Principal } from "../auth/principal";
+import { loadInvolvedPersons } from "../case/load-involved-persons";
 import { DomainRefusal } from "../errors";
 import { handoverPartyOf, isVtCaseworker } from "./access";
 import { describeLastChange, type LoadedHandover, loadHandover } from "./load-handover";
@@ -227,10 +228,7 @@ async function decideChange(
   );
   switch (command.kind) {
     case "offer": {
-      const persons = await options.tx.query.involvedPersons.findMany({
-        where: (p, { eq: equals }) => equals(p.caseId, handover.caseId),
-        orderBy: (p, { asc }) => [asc(p.position)],
-      });
+      const persons = await loadInvolvedPersons(options.tx, handover.caseId);
       const missing = findMissingPackageItems({
         safetyAssessmentCompletedAt: current.safetyAssessmentCompletedAt,
         conclusion: current.conclusion,
@@ -374,7 +372,7 @@ async function findTargetTeam(tx: Transaction, teamId: string) {
     .innerJoin(organisations, eq(organisations.id, teams.organisationId))
     .where(eq(teams.id, teamId))
     .limit(1);
-  if (!team || !team.active || !["local_team", "cjg", "youth_protection"].includes(team.kind)) {
+  if (!team?.active || !["local_team", "cjg", "youth_protection"].includes(team.kind)) {
     throw new DomainRefusal("BAD_REQUEST", "Kies een team van een lokaal team, CJG of jeugdbescherming.", {
       fieldErrors: { targetTeamId: ["Kies een team van een lokaal team, CJG of jeugdbescherming."] },
     });
