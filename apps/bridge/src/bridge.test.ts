@@ -60,3 +60,30 @@ describe("startBridge", () => {
     expect(bridge.ticks()).toBe(1);
   });
 });
+
+describe("waking the bridge", () => {
+  it("runs the next tick at once when woken while asleep or while busy", async () => {
+    let runs = 0;
+    const bridge = startBridge({
+      db,
+      logger: quietLogger,
+      pollIntervalMs: 60_000,
+      tasks: [
+        {
+          name: "count",
+          run: async () => {
+            runs++;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          },
+        },
+      ],
+    });
+    bridge.wake(); // during the first tick
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(runs).toBe(2);
+    bridge.wake(); // while asleep
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(runs).toBe(3);
+    await bridge.stop();
+  });
+});

@@ -9,7 +9,12 @@ export type BridgeLogger = {
 /** One unit of background work, run on every tick (the outbox relay and the mailer join here). */
 export type BridgeTask = { name: string; run: (options: { db: Database; signal: AbortSignal }) => Promise<void> };
 
-export type RunningBridge = { stop: () => Promise<void>; ticks: () => number };
+export type RunningBridge = {
+  stop: () => Promise<void>;
+  ticks: () => number;
+  /** Runs the next tick now instead of after the poll interval (a NOTIFY said there is work). */
+  wake: () => void;
+};
 
 /**
  * Runs the bridge's tasks in a loop until stopped. A stop waits for the tick in progress, so no task is cut off
@@ -24,7 +29,12 @@ export function startBridge(options: {
   const tasks = options.tasks ?? [];
   const controller = new AbortController();
   let ticks = 0;
-  let wake: (() => void) | undefined;
+  let sleeping: (() => void) | undefined;
+  let wakeRequested = false;
+  const wake = () => {
+    if (sleeping) sleeping();
+    else wakeRequested = true;
+  };
 
   const loop = (async () => {
     options.logger.info({ tasks: tasks.map((task) => task.name) }, "bridge started");
@@ -38,22 +48,29 @@ export function startBridge(options: {
         }
       }
       ticks++;
+      if (wakeRequested) {
+        // Work was announced while this tick ran: go again at once.
+        wakeRequested = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollIntervalMs);
-        wake = () => {
+        sleeping = () => {
           clearTimeout(timer);
           resolve();
         };
       });
+      sleeping = undefined;
     }
     options.logger.info({ ticks }, "bridge stopped");
   })();
 
   return {
     ticks: () => ticks,
+    wake,
     stop: async () => {
       controller.abort();
-      wake?.();
+      wake();
       await loop;
     },
   };

@@ -1,15 +1,18 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeRows } from "./client";
+import { createDatabase, type DatabaseHandle, executeRows } from "./client";
 import { organisations } from "./schema";
 import { createTestDatabase, type TestDatabase } from "./testing";
 import { withRequest } from "./with-request";
 
 let test: TestDatabase;
+let handle: DatabaseHandle;
 beforeAll(async () => {
   test = await createTestDatabase();
+  handle = await createDatabase({ databaseUrl: test.url, poolSize: 2 });
 });
 afterAll(async () => {
+  await handle?.close();
   await test?.drop();
 });
 
@@ -47,5 +50,19 @@ describe("PostgreSQL through postgres.js", () => {
     ).rejects.toThrow("boom");
     const rows = await test.db.select().from(organisations).where(sql`slug = 'rolled-back'`);
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe("LISTEN/NOTIFY", () => {
+  it("tells a listener about a notify once the transaction commits, not before", async () => {
+    let heard = 0;
+    const unlisten = await handle.listen("kp_test_channel", () => heard++);
+    await withRequest(handle.db, {}, async (tx) => {
+      await tx.execute(sql`select pg_notify('kp_test_channel', 'x')`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(heard).toBe(0);
+    });
+    await expect.poll(() => heard).toBe(1);
+    await unlisten();
   });
 });

@@ -22,6 +22,8 @@ export type DatabaseHandle = {
   driver: "postgres" | "pglite";
   /** Applies the committed migrations; safe to call on every start. */
   migrate: () => Promise<void>;
+  /** LISTEN on a channel; the callback runs for every NOTIFY after commit. Resolves to an unsubscribe. */
+  listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 };
 
@@ -53,6 +55,10 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
       db: db as unknown as Database,
       driver: "postgres",
       migrate: () => migratePostgres(db, { migrationsFolder }),
+      listen: async (channel, onNotify) => {
+        const subscription = await client.listen(channel, () => onNotify());
+        return () => subscription.unlisten();
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -71,6 +77,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
     db: db as unknown as Database,
     driver: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
     close: async () => {
       try {
         await client.close();

@@ -1,3 +1,4 @@
+export * from "./cloudevent";
 export * from "./event-types";
 export * from "./payloads";
 export * from "./topics";

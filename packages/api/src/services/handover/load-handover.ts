@@ -23,6 +23,7 @@ export async function loadHandover(tx: Queryable, id: string) {
       safetyAssessmentCompletedAt: cases.safetyAssessmentCompletedAt,
       conclusion: cases.conclusion,
       organisationName: organisations.name,
+      organisationOin: organisations.oin,
       targetOrganisationName: targetOrganisations.name,
       targetOrganisationKind: targetOrganisations.kind,
       targetTeamName: teams.name,

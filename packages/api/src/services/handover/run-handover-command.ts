@@ -22,7 +22,13 @@ import {
   ZCompleteInput,
   ZDeclineInput,
 } from "@ketenportaal/domain";
-import { eventTypeName, type HandoverEvent, ZHandoverEventPayload } from "@ketenportaal/events";
+import {
+  eventSource,
+  eventTypeName,
+  type HandoverEvent,
+  handoverTopicFor,
+  ZHandoverEventPayload,
+} from "@ketenportaal/events";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ApiConfig, AuthedContext } from "../../context";
 import { writeAudit } from "../audit/write-audit";
@@ -146,6 +152,7 @@ export async function applyHandoverCommand(options: HandoverCommandOptions): Pro
       tx: options.tx,
       event,
       handover: updated,
+      loaded: current,
       now: options.now,
       deadlineKind: command.kind === "escalate" ? command.deadlineKind : undefined,
     });
@@ -489,6 +496,7 @@ async function writeOutboxEvent(options: {
   tx: Transaction;
   event: HandoverEvent;
   handover: typeof handovers.$inferSelect;
+  loaded: LoadedHandover;
   now: Date;
   deadlineKind: "acceptance" | "first_contact" | undefined;
 }) {
@@ -509,10 +517,19 @@ async function writeOutboxEvent(options: {
     ...(options.deadlineKind ? { deadlineKind: options.deadlineKind } : {}),
     occurredAt: options.now.toISOString(),
   });
+  const { organisationOin, targetOrganisationKind } = options.loaded;
+  if (targetOrganisationKind === "vt" || targetOrganisationKind === "municipality") {
+    throw new Error(`handover addressed to a ${targetOrganisationKind}`);
+  }
   await options.tx.insert(outbox).values({
     aggregateType: "handover",
     aggregateId: handover.id,
     eventType: eventTypeName({ aggregate: "handover", event: options.event }),
+    sequence: handover.version,
+    source: organisationOin
+      ? eventSource({ vtOin: organisationOin })
+      : `urn:nld:ketenportaal:organisatie:${handover.organisationId}`,
+    topic: handoverTopicFor(targetOrganisationKind),
     payload,
     createdAt: options.now,
   });

@@ -1,0 +1,224 @@
+import { seedDemoRegion } from "@ketenportaal/api";
+import { callerForUser, createTestClock } from "@ketenportaal/api/testing";
+import { outbox } from "@ketenportaal/db";
+import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
+import { fromKafkaRecord } from "@ketenportaal/events";
+import { eq, isNull } from "drizzle-orm";
+import kafkajs from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type KafkaMockHandle, startKafkaMock } from "../../../../tests/support/kafka";
+import { createKafkaPublisher, type EventPublisher } from "./kafka-publisher";
+import { createOutboxRelayTask } from "./outbox-relay-task";
+import { measureOutboxBacklog, relayOutboxBatch } from "./relay-outbox";
+
+let test: TestDatabase;
+let kafka: KafkaMockHandle;
+let publisher: EventPublisher;
+const API = "https://ketenportaal.test";
+
+beforeAll(async () => {
+  [test, kafka] = await Promise.all([createTestDatabase(), startKafkaMock({ brokers: 3 })]);
+  await seedDemoRegion({ db: test.db });
+  publisher = createKafkaPublisher({ brokers: kafka.brokers });
+});
+afterAll(async () => {
+  await publisher?.close();
+  await kafka?.stop();
+  await test?.drop();
+});
+
+type Received = { key: string; value: Buffer; headers: Record<string, string> };
+
+/** Reads a topic from the beginning until `count` messages arrived. */
+async function consume(topic: string, count: number): Promise<Received[]> {
+  const client = new kafkajs.Kafka({ brokers: kafka.brokers, logLevel: kafkajs.logLevel.NOTHING });
+  const consumer = client.consumer({ groupId: `test-${topic}-${Date.now()}`, maxWaitTimeInMs: 250 });
+  const received: Received[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const done = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`only ${received.length} of ${count} messages on ${topic}`)),
+      30_000,
+    );
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) if (value) headers[name] = value.toString();
+        received.push({ key: message.key?.toString() ?? "", value: message.value ?? Buffer.alloc(0), headers });
+        if (received.length >= count) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    });
+  });
+  try {
+    await done;
+  } finally {
+    await consumer.disconnect();
+  }
+  return received;
+}
+
+describe("the outbox relay", () => {
+  it("publishes an offered handover as a CloudEvent on the local teams' topic, keyed by the handover", async () => {
+    const clock = createTestClock("2026-11-30T09:00:00Z");
+    const vt = await callerForUser({ db: test.db, email: "medewerker@vt-kennemerland.example", clock });
+    const options = await vt.handover.formOptions();
+    const created = await vt.case.create({
+      reference: "VT-RELAY-1",
+      municipalityCode: "GM0392",
+      reportedAt: new Date("2026-11-23T08:00:00Z"),
+      safetyAssessmentCompleted: true,
+      conclusion: "Conclusie",
+      persons: [{ role: "child", name: "Relay Kind", birthYear: 2015, spokenStatus: "spoken" }],
+    });
+    const draft = await vt.handover.create({
+      caseId: created.id,
+      targetTeamId: options.teams.find((t) => t.name === "Wijkteam Haarlem")?.id ?? "",
+      concerns: "Zorgen",
+      safetyConditions: "Voorwaarden",
+      householdView: "Visie",
+      vtContactUserId: options.vtContacts[0]?.id ?? "",
+      vtJoinsFirstVisit: true,
+    });
+    const offered = await vt.handover.offer({ id: draft.id, version: draft.version });
+
+    expect(await relayOutboxBatch({ db: test.db, publisher, apiBaseUrl: API })).toEqual({ published: 1 });
+    expect(await relayOutboxBatch({ db: test.db, publisher, apiBaseUrl: API })).toEqual({ published: 0 });
+
+    const [message] = await consume("ketenportaal.handovers.local-teams", 1);
+    if (!message) throw new Error("nothing arrived");
+    expect(message.key).toBe(offered.id);
+    const event = fromKafkaRecord(message);
+    expect(event).toMatchObject({
+      type: "nl.ketenportaal.handover.offered.v1",
+      source: "urn:nld:oin:00000009999999990001:systeem:ketenportaal",
+      subject: offered.id,
+      sequence: "2",
+      sequencetype: "Integer",
+      dataref: `${API}/api/v1/overdrachten/${offered.id}`,
+    });
+    expect(event.data).toMatchObject({ handoverId: offered.id, status: "offered", acceptanceDueOn: "2026-12-03" });
+    expect(message.value.toString()).not.toContain("Relay Kind");
+    const [row] = await test.db.select().from(outbox).where(eq(outbox.aggregateId, offered.id));
+    expect(row?.id).toBe(event.id);
+    expect(row?.publishedAt).not.toBeNull();
+  });
+
+  it("keeps each aggregate's order with three relays racing, and loses nothing", async () => {
+    const aggregates = Array.from({ length: 60 }, () => crypto.randomUUID());
+    const rows = [];
+    for (let sequence = 1; sequence <= 20; sequence++) {
+      for (const aggregateId of aggregates) {
+        rows.push({
+          aggregateType: "handover",
+          aggregateId,
+          eventType: "nl.ketenportaal.handover.accepted.v1",
+          sequence,
+          source: "urn:nld:oin:00000009999999990001:systeem:ketenportaal",
+          topic: "ketenportaal.test.order",
+          payload: { sequence },
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 500) await test.db.insert(outbox).values(rows.slice(i, i + 500));
+
+    // Production creates topics beforehand with a fixed partition count. The mock broker creates them on first use,
+    // and producers that fetch metadata during that moment may see a different count and route one key to two
+    // partitions: create the topic first, as a deployment would.
+    await publisher.publish([
+      { topic: "ketenportaal.test.order", messages: [{ key: "warm-up", value: "{}", headers: {} }] },
+    ]);
+    const admin = new kafkajs.Kafka({ brokers: kafka.brokers, logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    await expect
+      .poll(
+        async () =>
+          (await admin.fetchTopicMetadata({ topics: ["ketenportaal.test.order"] })).topics[0]?.partitions.length,
+      )
+      .toBe(4);
+    await admin.disconnect();
+
+    const publishLog: string[] = [];
+    const relays = [0, 1, 2].map(() => {
+      const inner = createKafkaPublisher({ brokers: kafka.brokers });
+      return {
+        publish: async (batches: Parameters<EventPublisher["publish"]>[0]) => {
+          for (const b of batches) for (const m of b.messages) publishLog.push(`${m.key}:${m.headers.ce_sequence}`);
+          await inner.publish(batches);
+        },
+        close: inner.close,
+      };
+    });
+    const drain = async (relay: EventPublisher) => {
+      for (;;) {
+        const { published } = await relayOutboxBatch({ db: test.db, publisher: relay, apiBaseUrl: API, batchSize: 50 });
+        if (published === 0 && (await measureOutboxBacklog({ db: test.db })).pending === 0) return;
+      }
+    };
+    await Promise.all(relays.map(drain));
+    await Promise.all(relays.map((relay) => relay.close()));
+
+    // Handed to Kafka in order, per aggregate, across the three relays.
+    const last = new Map<string, number>();
+    for (const entry of publishLog) {
+      const [key = "", sequence] = entry.split(":");
+      expect(`${key}:${sequence}`).toBe(`${key}:${(last.get(key) ?? 0) + 1}`);
+      last.set(key, Number(sequence));
+    }
+    const received = await consume("ketenportaal.test.order", rows.length + 1);
+    const seen = new Map<string, number>();
+    for (const message of received.filter((m) => m.key !== "warm-up")) {
+      const sequence = Number(message.headers.ce_sequence);
+      expect(sequence).toBe((seen.get(message.key) ?? 0) + 1);
+      seen.set(message.key, sequence);
+    }
+    expect([...seen.values()].every((last) => last === 20)).toBe(true);
+    expect(seen.size).toBe(60);
+  });
+
+  it("keeps the rows, logs once and keeps running while Kafka is unreachable", async () => {
+    await test.db.insert(outbox).values({
+      aggregateType: "handover",
+      aggregateId: crypto.randomUUID(),
+      eventType: "nl.ketenportaal.handover.offered.v1",
+      sequence: 2,
+      source: "urn:nld:oin:00000009999999990001:systeem:ketenportaal",
+      topic: "ketenportaal.handovers.cjg",
+      payload: {},
+    });
+    const unreachable = createKafkaPublisher({
+      brokers: ["127.0.0.1:1"],
+      retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 },
+    });
+    const errors: unknown[] = [];
+    let now = 0;
+    const task = createOutboxRelayTask({
+      publisher: unreachable,
+      apiBaseUrl: API,
+      logger: { info: () => {}, error: (entry) => errors.push(entry) },
+      clock: () => now,
+    });
+    const signal = new AbortController().signal;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      now += 60_000;
+      await task.run({ db: test.db, signal });
+    }
+    expect(errors).toHaveLength(1);
+    expect(task.status().kafka).toBe("unreachable");
+    const pending = await test.db.select().from(outbox).where(isNull(outbox.publishedAt));
+    expect(pending).toHaveLength(1);
+    await unreachable.close();
+
+    const recovered = createOutboxRelayTask({
+      publisher,
+      apiBaseUrl: API,
+      logger: { info: () => {}, error: () => {} },
+    });
+    await recovered.run({ db: test.db, signal });
+    expect((await measureOutboxBacklog({ db: test.db })).pending).toBe(0);
+    expect(recovered.status().kafka).toBe("ok");
+  });
+});

@@ -1,0 +1,122 @@
+import { type Database, executeRows, type Transaction, withRequest } from "@ketenportaal/db";
+import { toCloudEvent, toKafkaRecord } from "@ketenportaal/events";
+import { sql } from "drizzle-orm";
+import type { EventPublisher, TopicBatch } from "./kafka-publisher";
+
+type ClaimedRow = {
+  id: string;
+  position: string | number;
+  aggregate_type: string;
+  aggregate_id: string;
+  event_type: string;
+  source: string;
+  sequence: number;
+  topic: string;
+  payload: unknown;
+  created_at: string | Date;
+};
+
+/**
+ * Publishes one batch of unpublished outbox rows and marks them published, in one claim transaction.
+ *
+ * Several relays may run at once. Each claims rows with `FOR UPDATE SKIP LOCKED`, and also takes a transaction
+ * advisory lock per aggregate: rows of an aggregate another relay is busy with are skipped as a whole, so one
+ * handover's events are never split over two relays and reach Kafka in commit order. Different aggregates go in
+ * parallel. When the broker does not acknowledge, the transaction rolls back and the rows wait for the next try.
+ */
+export async function relayOutboxBatch(options: {
+  db: Database;
+  publisher: EventPublisher;
+  apiBaseUrl: string;
+  batchSize?: number;
+}): Promise<{ published: number }> {
+  const batchSize = options.batchSize ?? 200;
+  return withRequest(options.db, { requestId: "outbox-relay" }, async (tx) => {
+    const rows = await executeRows<ClaimedRow>(
+      tx,
+      sql`select id, position, aggregate_type, aggregate_id, event_type, source, sequence, topic, payload, created_at
+          from outbox
+          where published_at is null
+            and pg_try_advisory_xact_lock(hashtextextended(aggregate_id::text, 0))
+          order by position
+          limit ${batchSize}
+          for update skip locked`,
+    );
+    if (rows.length === 0) return { published: 0 };
+    const claimed = await keepInOrderPrefixes(tx, rows);
+    if (claimed.length === 0) return { published: 0 };
+
+    const byTopic = new Map<string, TopicBatch>();
+    for (const row of claimed) {
+      const event = toCloudEvent({
+        record: {
+          id: row.id,
+          aggregateType: row.aggregate_type,
+          aggregateId: row.aggregate_id,
+          eventType: row.event_type,
+          source: row.source,
+          sequence: Number(row.sequence),
+          payload: row.payload,
+          createdAt: new Date(row.created_at),
+        },
+        apiBaseUrl: options.apiBaseUrl,
+      });
+      const batch = byTopic.get(row.topic) ?? { topic: row.topic, messages: [] };
+      batch.messages.push(toKafkaRecord({ event }));
+      byTopic.set(row.topic, batch);
+    }
+    await options.publisher.publish([...byTopic.values()]);
+
+    const ids = claimed.map((row) => row.id);
+    await tx.execute(
+      sql`update outbox set published_at = now(), attempts = attempts + 1
+          where id in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`,
+    );
+    return { published: claimed.length };
+  });
+}
+
+/**
+ * The try-lock is evaluated row by row, so within one scan an aggregate's lock can be taken only after another
+ * relay let go of it — past some of its earlier rows, which that relay may have left unpublished. Keep, per
+ * aggregate, only the claimed rows that continue its unpublished events without a gap; the rest wait their turn.
+ * We hold the aggregate's lock now, so nobody else publishes it before we commit.
+ */
+async function keepInOrderPrefixes(tx: Transaction, rows: ClaimedRow[]): Promise<ClaimedRow[]> {
+  const aggregates = [...new Set(rows.map((row) => row.aggregate_id))];
+  const pending = await executeRows<{ aggregate_id: string; position: string | number }>(
+    tx,
+    sql`select aggregate_id, position from outbox
+        where published_at is null
+          and aggregate_id in (${sql.join(
+            aggregates.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
+        order by position`,
+  );
+  const claimedPositions = new Set(rows.map((row) => String(row.position)));
+  const allowed = new Set<string>();
+  const blocked = new Set<string>();
+  for (const entry of pending) {
+    if (blocked.has(entry.aggregate_id)) continue;
+    if (claimedPositions.has(String(entry.position))) allowed.add(String(entry.position));
+    else blocked.add(entry.aggregate_id);
+  }
+  return rows.filter((row) => allowed.has(String(row.position)));
+}
+
+/** Unpublished events and the age of the oldest, for /metrics and /healthz. */
+export async function measureOutboxBacklog(options: {
+  db: Database;
+}): Promise<{ pending: number; oldestSeconds: number }> {
+  const [row] = await executeRows<{ pending: number; oldest_seconds: number | null }>(
+    options.db,
+    sql`select count(*)::int as pending,
+               extract(epoch from (now() - min(created_at)))::float8 as oldest_seconds
+        from outbox where published_at is null`,
+  );
+  return { pending: row?.pending ?? 0, oldestSeconds: Math.max(0, row?.oldest_seconds ?? 0) };
+}
