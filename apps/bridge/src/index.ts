@@ -1,1 +1,4 @@
 export { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
+export { createKafkaPublisher, type EventPublisher } from "./relay/kafka-publisher";
+export { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";
+export { measureOutboxBacklog, relayOutboxBatch } from "./relay/relay-outbox";

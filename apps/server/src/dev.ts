@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getRequestListener } from "@hono/node-server";
+import { measureOutboxBacklog } from "@ketenportaal/bridge";
 import type { ServerBuild } from "@remix-run/node";
 import { createServer as createViteServer } from "vite";
 import { createApp, createPortalHandler } from "./app";
@@ -26,7 +27,7 @@ const database = await openDatabase({ env, logger, command: "ketenportaal dev se
 const app = createApp({
   db: database.db,
   logger,
-  metrics: createMetrics(),
+  metrics: createMetrics({ outboxBacklog: () => measureOutboxBacklog({ db: database.db }) }),
   api: { publicUrl: env.publicUrl },
   portal: {
     handler: createPortalHandler({

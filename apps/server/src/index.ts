@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { getRequestListener } from "@hono/node-server";
+import { measureOutboxBacklog } from "@ketenportaal/bridge";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp, createPortalHandler } from "./app";
 import { openDatabase } from "./database";
@@ -36,7 +37,7 @@ try {
 const app = createApp({
   db: database.db,
   logger,
-  metrics: createMetrics(),
+  metrics: createMetrics({ outboxBacklog: () => measureOutboxBacklog({ db: database.db }) }),
   api: { publicUrl: env.publicUrl },
   portal: { handler: createPortalHandler({ build, mode: "production" }), clientDir: join(portalDir, "build/client") },
   trustProxy: env.TRUST_PROXY,

@@ -1,10 +1,39 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-export function createMetrics() {
+export type BacklogProbe = () => Promise<{ pending: number; oldestSeconds: number }>;
+
+export function createMetrics(options: { outboxBacklog?: BacklogProbe } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const probe = options.outboxBacklog;
+  if (probe) {
+    // Read at scrape time: the database is the truth, whichever bridge instance did the work.
+    let last: Promise<{ pending: number; oldestSeconds: number }> | null = null;
+    const measure = () => {
+      last ??= probe().finally(() => {
+        last = null;
+      });
+      return last;
+    };
+    new Gauge({
+      name: "outbox_backlog_events",
+      help: "Events in the outbox not yet published to Kafka",
+      registers: [registry],
+      async collect() {
+        this.set((await measure()).pending);
+      },
+    });
+    new Gauge({
+      name: "outbox_oldest_unpublished_seconds",
+      help: "Age of the oldest event not yet published to Kafka",
+      registers: [registry],
+      async collect() {
+        this.set((await measure()).oldestSeconds);
+      },
+    });
+  }
   const requests = new Counter({
     name: "http_requests_total",
     help: "HTTP requests by route, method and status",
