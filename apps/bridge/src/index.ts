@@ -2,3 +2,4 @@ export { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } f
 export { createKafkaPublisher, type EventPublisher } from "./relay/kafka-publisher";
 export { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";
 export { measureOutboxBacklog, relayOutboxBatch } from "./relay/relay-outbox";
+export { OUTBOX_CHANNEL, type RunningWorkers, startWorkers } from "./workers";

@@ -1,8 +1,8 @@
-import { createDeadlineWatchTask } from "@ketenportaal/api";
 import { createDatabase } from "@ketenportaal/db";
 import pino from "pino";
-import { type RunningBridge, startBridge } from "./bridge";
+import type { RunningBridge } from "./bridge";
 import { loadBridgeEnv } from "./env";
+import { startWorkers } from "./workers";
 
 let env: ReturnType<typeof loadBridgeEnv>;
 try {
@@ -29,10 +29,11 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
 if (!stopping) {
-  bridge = startBridge({
-    db: database.db,
+  bridge = await startWorkers({
+    database,
     logger,
+    publicUrl: env.PUBLIC_URL,
+    kafkaBrokers: env.KAFKA_BROKERS,
     pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS,
-    tasks: [createDeadlineWatchTask({ config: { publicUrl: env.PUBLIC_URL } })],
   });
 }

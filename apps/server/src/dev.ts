@@ -39,7 +39,7 @@ const app = createApp({
 const honoListener = getRequestListener(app.fetch);
 const workers =
   database.driver === "pglite"
-    ? startInProcessWorkers({ db: database.db, logger, publicUrl: env.publicUrl })
+    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
     : undefined;
 await serve({
   listener: (req, res) => vite.middlewares(req, res, () => honoListener(req, res)),

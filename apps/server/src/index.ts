@@ -44,6 +44,6 @@ const app = createApp({
 });
 const workers =
   database.driver === "pglite"
-    ? startInProcessWorkers({ db: database.db, logger, publicUrl: env.publicUrl })
+    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
     : undefined;
 await serve({ listener: getRequestListener(app.fetch), host: env.HOST, port: env.PORT, logger, database, workers });

@@ -1,12 +1,13 @@
 import { seedDemoRegion } from "@ketenportaal/api";
 import { callerForUser, createTestClock } from "@ketenportaal/api/testing";
-import { outbox } from "@ketenportaal/db";
+import { createDatabase, outbox } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { fromKafkaRecord } from "@ketenportaal/events";
-import { eq, isNull } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KafkaMockHandle, startKafkaMock } from "../../../../tests/support/kafka";
+import { startWorkers } from "../workers";
 import { createKafkaPublisher, type EventPublisher } from "./kafka-publisher";
 import { createOutboxRelayTask } from "./outbox-relay-task";
 import { measureOutboxBacklog, relayOutboxBatch } from "./relay-outbox";
@@ -220,5 +221,44 @@ describe("the outbox relay", () => {
     await recovered.run({ db: test.db, signal });
     expect((await measureOutboxBacklog({ db: test.db })).pending).toBe(0);
     expect(recovered.status().kafka).toBe("ok");
+  });
+
+  it("is woken by the commit's NOTIFY, long before its poll interval", async () => {
+    const database = await createDatabase({ databaseUrl: test.url, poolSize: 2 });
+    const workers = await startWorkers({
+      database,
+      logger: { info: () => {}, error: () => {} },
+      publicUrl: API,
+      kafkaBrokers: kafka.brokers,
+      pollIntervalMs: 60_000,
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the first (empty) tick
+      const aggregateId = crypto.randomUUID();
+      await test.db.transaction(async (tx) => {
+        await tx.insert(outbox).values({
+          aggregateType: "handover",
+          aggregateId,
+          eventType: "nl.ketenportaal.handover.offered.v1",
+          sequence: 2,
+          source: "urn:nld:oin:00000009999999990001:systeem:ketenportaal",
+          topic: "ketenportaal.handovers.youth-protection",
+          payload: {},
+        });
+        await tx.execute(sql`select pg_notify('ketenportaal_outbox', ${aggregateId})`);
+      });
+      await expect
+        .poll(
+          async () => (await test.db.select().from(outbox).where(eq(outbox.aggregateId, aggregateId)))[0]?.publishedAt,
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBeInstanceOf(Date);
+      expect(workers.relayStatus()?.kafka).toBe("ok");
+    } finally {
+      await workers.stop();
+      await database.close();
+    }
   });
 });

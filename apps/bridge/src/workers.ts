@@ -1,0 +1,49 @@
+import { createDeadlineWatchTask } from "@ketenportaal/api";
+import type { DatabaseHandle } from "@ketenportaal/db";
+import { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
+import { createKafkaPublisher } from "./relay/kafka-publisher";
+import { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";
+
+/** The channel a transition notifies on commit when it wrote an outbox event. */
+export const OUTBOX_CHANNEL = "ketenportaal_outbox";
+
+export type RunningWorkers = RunningBridge & { relayStatus: () => RelayStatus | null };
+
+/**
+ * The bridge's work, the same in its own process and inside the embedded server: the deadline watch, and — when
+ * Kafka is configured — the outbox relay, woken by NOTIFY with the poll interval as the fallback. Without Kafka
+ * the events stay in the outbox.
+ */
+export async function startWorkers(options: {
+  database: DatabaseHandle;
+  logger: BridgeLogger;
+  publicUrl: string;
+  kafkaBrokers?: string[] | undefined;
+  pollIntervalMs?: number;
+  extraTasks?: BridgeTask[];
+}): Promise<RunningWorkers> {
+  const tasks: BridgeTask[] = [createDeadlineWatchTask({ config: { publicUrl: options.publicUrl } })];
+  const publisher = options.kafkaBrokers?.length ? createKafkaPublisher({ brokers: options.kafkaBrokers }) : null;
+  const relay = publisher
+    ? createOutboxRelayTask({ publisher, apiBaseUrl: options.publicUrl, logger: options.logger })
+    : null;
+  if (relay) tasks.push(relay);
+  tasks.push(...(options.extraTasks ?? []));
+
+  const bridge = startBridge({
+    db: options.database.db,
+    logger: options.logger,
+    pollIntervalMs: options.pollIntervalMs ?? 1000,
+    tasks,
+  });
+  const unlisten = relay ? await options.database.listen(OUTBOX_CHANNEL, () => bridge.wake()) : null;
+  return {
+    ...bridge,
+    relayStatus: () => relay?.status() ?? null,
+    stop: async () => {
+      await unlisten?.();
+      await bridge.stop();
+      await publisher?.close();
+    },
+  };
+}
