@@ -62,6 +62,21 @@ describe("health and metrics", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
+  it("says degraded, still with 200, while the relay cannot reach Kafka", async () => {
+    const since = new Date("2026-11-30T09:00:00Z");
+    const degraded = createApp({
+      db: test.db,
+      logger: createLogger({ level: "silent" }),
+      metrics: createMetrics(),
+      portal: { handler: portalProbe },
+      api: { publicUrl: "http://localhost:3000" },
+      relayStatus: () => ({ kafka: "unreachable", unreachableSince: since }),
+    });
+    const response = await degraded.request("/healthz");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "degraded", kafka: "unreachable", since: since.toISOString() });
+  });
+
   it("answers /healthz with 503 when the database does not answer", async () => {
     const handle = await createDatabase({ databaseUrl: test.url, poolSize: 1 });
     await handle.close();

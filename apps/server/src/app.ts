@@ -9,6 +9,7 @@ import {
   type PortalLoadContext,
   type RequestMeta,
 } from "@ketenportaal/api";
+import type { RelayStatus } from "@ketenportaal/bridge";
 import { type Database, executeRows } from "@ketenportaal/db";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
@@ -33,6 +34,8 @@ export type CreateAppOptions = {
     clientDir?: string;
   };
   trustProxy?: boolean;
+  /** The in-process relay's view of Kafka, when this process runs one. */
+  relayStatus?: () => RelayStatus | null;
   api: ApiConfig;
   /** The clock handed to the API; tests move it. */
   now?: () => Date;
@@ -112,6 +115,15 @@ export function createApp(options: CreateAppOptions) {
   app.get("/healthz", async (c) => {
     try {
       await withTimeout(executeRows(db, sql`select 1`), 2000);
+      // Kafka being away degrades the service (events wait in the outbox) but the portal works: still 200.
+      const relay = options.relayStatus?.() ?? null;
+      if (relay?.kafka === "unreachable") {
+        return c.json({
+          status: "degraded",
+          kafka: "unreachable",
+          since: relay.unreachableSince?.toISOString() ?? null,
+        });
+      }
       return c.json({ status: "ok" });
     } catch (error) {
       logger.warn({ err: error }, "health check failed");

@@ -24,7 +24,12 @@ const vite = await createViteServer({
 });
 
 const database = await openDatabase({ env, logger, command: "ketenportaal dev server" });
+const workers =
+  database.driver === "pglite"
+    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
+    : undefined;
 const app = createApp({
+  relayStatus: () => workers?.relayStatus() ?? null,
   db: database.db,
   logger,
   metrics: createMetrics({ outboxBacklog: () => measureOutboxBacklog({ db: database.db }) }),
@@ -37,10 +42,6 @@ const app = createApp({
   },
 });
 const honoListener = getRequestListener(app.fetch);
-const workers =
-  database.driver === "pglite"
-    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
-    : undefined;
 await serve({
   listener: (req, res) => vite.middlewares(req, res, () => honoListener(req, res)),
   host: env.HOST,

@@ -34,6 +34,10 @@ try {
   process.exit(1);
 }
 
+const workers =
+  database.driver === "pglite"
+    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
+    : undefined;
 const app = createApp({
   db: database.db,
   logger,
@@ -41,9 +45,6 @@ const app = createApp({
   api: { publicUrl: env.publicUrl },
   portal: { handler: createPortalHandler({ build, mode: "production" }), clientDir: join(portalDir, "build/client") },
   trustProxy: env.TRUST_PROXY,
+  relayStatus: () => workers?.relayStatus() ?? null,
 });
-const workers =
-  database.driver === "pglite"
-    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
-    : undefined;
 await serve({ listener: getRequestListener(app.fetch), host: env.HOST, port: env.PORT, logger, database, workers });
