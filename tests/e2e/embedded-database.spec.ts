@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -101,5 +101,12 @@ describe("the embedded database", () => {
       body: JSON.stringify({ email: "beleid@gemeente-haarlem.example", password: "ketenportaal-demo" }),
     });
     expect(login.status).toBe(200);
+
+    // Without SMTP_URL the in-process mailer writes the demo handovers' e-mail as .eml files.
+    await expect
+      .poll(() => existsSync(join(dataDir, "mail")) && readdirSync(join(dataDir, "mail")).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const [first] = readdirSync(join(dataDir, "mail"));
+    expect(readFileSync(join(dataDir, "mail", first ?? ""), "utf8")).toMatch(/^Subject: Ketenportaal: /m);
   });
 });

@@ -11,6 +11,13 @@ const schema = z.object({
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, "use host:port,host:port")
     .transform((value) => value.split(","))
     .optional(),
+  /** SMTP server for e-mail (smtp:// or smtps://); without it messages are written as .eml files under DATA_DIR/mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Ketenportaal <noreply@ketenportaal.example>"),
+  DATA_DIR: z.string().min(1).default(".data"),
   /** Where people reach the portal: links in the e-mail the bridge's jobs write. */
   PUBLIC_URL: z.string().url("must be a URL like https://ketenportaal.example").default("http://localhost:3000"),
 });

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { createDatabase } from "@ketenportaal/db";
 import pino from "pino";
 import type { RunningBridge } from "./bridge";
@@ -34,6 +35,7 @@ if (!stopping) {
     logger,
     publicUrl: env.PUBLIC_URL,
     kafkaBrokers: env.KAFKA_BROKERS,
+    mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
     pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS,
   });
 }

@@ -1,6 +1,8 @@
 import { createDeadlineWatchTask } from "@ketenportaal/api";
 import type { DatabaseHandle } from "@ketenportaal/db";
+import { createMailTransport } from "@ketenportaal/mail";
 import { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
+import { createMailDeliveryTask } from "./mail/mail-delivery-task";
 import { createKafkaPublisher } from "./relay/kafka-publisher";
 import { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";
 
@@ -10,8 +12,8 @@ export const OUTBOX_CHANNEL = "ketenportaal_outbox";
 export type RunningWorkers = RunningBridge & { relayStatus: () => RelayStatus | null };
 
 /**
- * The bridge's work, the same in its own process and inside the embedded server: the deadline watch, and — when
- * Kafka is configured — the outbox relay, woken by NOTIFY with the poll interval as the fallback. Without Kafka
+ * The bridge's work, the same in its own process and inside the embedded server: the deadline watch, e-mail
+ * delivery, and — when Kafka is configured — the outbox relay, woken by NOTIFY with the poll interval as the fallback. Without Kafka
  * the events stay in the outbox.
  */
 export async function startWorkers(options: {
@@ -19,16 +21,20 @@ export async function startWorkers(options: {
   logger: BridgeLogger;
   publicUrl: string;
   kafkaBrokers?: string[] | undefined;
+  /** SMTP, or (without `smtpUrl`) .eml files in `mailDir`. */
+  mail: { smtpUrl?: string | undefined; mailDir: string; from: string };
   pollIntervalMs?: number;
-  extraTasks?: BridgeTask[];
 }): Promise<RunningWorkers> {
-  const tasks: BridgeTask[] = [createDeadlineWatchTask({ config: { publicUrl: options.publicUrl } })];
+  const transport = createMailTransport(options.mail);
+  const tasks: BridgeTask[] = [
+    createDeadlineWatchTask({ config: { publicUrl: options.publicUrl } }),
+    createMailDeliveryTask({ transport, logger: options.logger }),
+  ];
   const publisher = options.kafkaBrokers?.length ? createKafkaPublisher({ brokers: options.kafkaBrokers }) : null;
   const relay = publisher
     ? createOutboxRelayTask({ publisher, apiBaseUrl: options.publicUrl, logger: options.logger })
     : null;
   if (relay) tasks.push(relay);
-  tasks.push(...(options.extraTasks ?? []));
 
   const bridge = startBridge({
     db: options.database.db,
@@ -44,6 +50,7 @@ export async function startWorkers(options: {
       await unlisten?.();
       await bridge.stop();
       await publisher?.close();
+      transport.close();
     },
   };
 }

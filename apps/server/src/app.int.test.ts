@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, seedDemoRegion } from "@ketenportaal/api";
-import { measureOutboxBacklog } from "@ketenportaal/bridge";
+import { measureMailBacklog, measureOutboxBacklog } from "@ketenportaal/bridge";
 import { auditLog, createDatabase, sessions } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { desc, sql } from "drizzle-orm";
@@ -27,7 +27,10 @@ beforeAll(async () => {
   app = createApp({
     db: test.db,
     logger: createLogger({ level: "silent" }),
-    metrics: createMetrics({ outboxBacklog: () => measureOutboxBacklog({ db: test.db }) }),
+    metrics: createMetrics({
+      outboxBacklog: () => measureOutboxBacklog({ db: test.db }),
+      mailBacklog: () => measureMailBacklog({ db: test.db }),
+    }),
     portal: { handler: portalProbe },
     api: { publicUrl: "http://localhost:3000" },
   });
@@ -100,6 +103,7 @@ describe("health and metrics", () => {
     expect(text).toContain("http_request_duration_seconds_bucket");
     expect(text).toContain("process_cpu_user_seconds_total");
     expect(text).toMatch(/^outbox_backlog_events \d+$/m);
+    expect(text).toMatch(/^mail_backlog_messages\{state="failed"\} \d+$/m);
     expect(text).toMatch(/^outbox_oldest_unpublished_seconds [\d.e+-]+$/m);
   });
 });

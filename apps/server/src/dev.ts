@@ -2,7 +2,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getRequestListener } from "@hono/node-server";
-import { measureOutboxBacklog } from "@ketenportaal/bridge";
+import { measureMailBacklog, measureOutboxBacklog } from "@ketenportaal/bridge";
 import type { ServerBuild } from "@remix-run/node";
 import { createServer as createViteServer } from "vite";
 import { createApp, createPortalHandler } from "./app";
@@ -26,13 +26,22 @@ const vite = await createViteServer({
 const database = await openDatabase({ env, logger, command: "ketenportaal dev server" });
 const workers =
   database.driver === "pglite"
-    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
+    ? await startInProcessWorkers({
+        database,
+        logger,
+        publicUrl: env.publicUrl,
+        kafkaBrokers: env.KAFKA_BROKERS,
+        mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
+      })
     : undefined;
 const app = createApp({
   relayStatus: () => workers?.relayStatus() ?? null,
   db: database.db,
   logger,
-  metrics: createMetrics({ outboxBacklog: () => measureOutboxBacklog({ db: database.db }) }),
+  metrics: createMetrics({
+    outboxBacklog: () => measureOutboxBacklog({ db: database.db }),
+    mailBacklog: () => measureMailBacklog({ db: database.db }),
+  }),
   api: { publicUrl: env.publicUrl },
   portal: {
     handler: createPortalHandler({

@@ -20,6 +20,12 @@ const schema = z.object({
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, "use host:port,host:port")
     .transform((value) => value.split(","))
     .optional(),
+  /** SMTP server for e-mail (smtp:// or smtps://); without it messages are written as .eml files under DATA_DIR/mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Ketenportaal <noreply@ketenportaal.example>"),
   /** Where people reach the portal (links in e-mail). Default: http://localhost:PORT. */
   PUBLIC_URL: z.string().url("must be a URL like https://ketenportaal.example").optional(),
   /** Seed the demo region into an empty database. Default: on for the embedded database, off for DATABASE_URL. */

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { getRequestListener } from "@hono/node-server";
-import { measureOutboxBacklog } from "@ketenportaal/bridge";
+import { measureMailBacklog, measureOutboxBacklog } from "@ketenportaal/bridge";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp, createPortalHandler } from "./app";
 import { openDatabase } from "./database";
@@ -36,12 +36,21 @@ try {
 
 const workers =
   database.driver === "pglite"
-    ? await startInProcessWorkers({ database, logger, publicUrl: env.publicUrl, kafkaBrokers: env.KAFKA_BROKERS })
+    ? await startInProcessWorkers({
+        database,
+        logger,
+        publicUrl: env.publicUrl,
+        kafkaBrokers: env.KAFKA_BROKERS,
+        mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
+      })
     : undefined;
 const app = createApp({
   db: database.db,
   logger,
-  metrics: createMetrics({ outboxBacklog: () => measureOutboxBacklog({ db: database.db }) }),
+  metrics: createMetrics({
+    outboxBacklog: () => measureOutboxBacklog({ db: database.db }),
+    mailBacklog: () => measureMailBacklog({ db: database.db }),
+  }),
   api: { publicUrl: env.publicUrl },
   portal: { handler: createPortalHandler({ build, mode: "production" }), clientDir: join(portalDir, "build/client") },
   trustProxy: env.TRUST_PROXY,

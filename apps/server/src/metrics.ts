@@ -4,7 +4,9 @@ export type Metrics = ReturnType<typeof createMetrics>;
 
 export type BacklogProbe = () => Promise<{ pending: number; oldestSeconds: number }>;
 
-export function createMetrics(options: { outboxBacklog?: BacklogProbe } = {}) {
+export type MailBacklogProbe = () => Promise<{ pending: number; failed: number; oldestSeconds: number }>;
+
+export function createMetrics(options: { outboxBacklog?: BacklogProbe; mailBacklog?: MailBacklogProbe } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const probe = options.outboxBacklog;
@@ -31,6 +33,20 @@ export function createMetrics(options: { outboxBacklog?: BacklogProbe } = {}) {
       registers: [registry],
       async collect() {
         this.set((await measure()).oldestSeconds);
+      },
+    });
+  }
+  const mailProbe = options.mailBacklog;
+  if (mailProbe) {
+    new Gauge({
+      name: "mail_backlog_messages",
+      help: "E-mail waiting to be sent",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      async collect() {
+        const backlog = await mailProbe();
+        this.set({ state: "pending" }, backlog.pending);
+        this.set({ state: "failed" }, backlog.failed);
       },
     });
   }

@@ -11,11 +11,13 @@ export function startInProcessWorkers(options: {
   logger: Logger;
   publicUrl: string;
   kafkaBrokers?: string[] | undefined;
+  mail: { smtpUrl?: string | undefined; mailDir: string; from: string };
 }): Promise<RunningWorkers> {
   return startWorkers({
     database: options.database,
     logger: options.logger.child({ component: "bridge" }),
     publicUrl: options.publicUrl,
     kafkaBrokers: options.kafkaBrokers,
+    mail: options.mail,
   });
 }

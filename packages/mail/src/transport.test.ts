@@ -15,13 +15,21 @@ describe("createMailTransport without SMTP", () => {
     dirs.push(mailDir);
     const transport = createMailTransport({ mailDir, from: "Ketenportaal <noreply@ketenportaal.example>" });
     expect(transport.kind).toBe("directory");
-    await transport.send({ to: "team@swt-haarlem.example", subject: "Nieuwe overdracht", text: "Bekijk het portaal." });
+    const mail = {
+      to: "team@swt-haarlem.example",
+      subject: "Nieuwe overdracht",
+      text: "Bekijk het portaal.",
+      messageId: "<5a1c@ketenportaal>",
+    };
+    await transport.send(mail);
+    await transport.send(mail); // a retry of the same message
     const files = readdirSync(mailDir);
     expect(files).toHaveLength(1);
     const eml = readFileSync(join(mailDir, files[0] ?? ""), "utf8");
     expect(eml).toContain("To: team@swt-haarlem.example");
     expect(eml).toContain("Subject: Nieuwe overdracht");
     expect(eml).toContain("Bekijk het portaal.");
+    expect(eml).toContain("Message-ID: <5a1c@ketenportaal>");
     transport.close();
   });
 });

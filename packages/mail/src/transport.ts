@@ -2,7 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Stable across retries (`<id@domain>`), so a re-send after a crash is recognisable as the same message. */
+  messageId?: string;
+};
 
 export type MailTransport = {
   kind: "smtp" | "directory";
@@ -18,9 +25,20 @@ export function createMailTransport(options: {
   smtpUrl?: string | undefined;
   mailDir: string;
   from: string;
+  /** Connection and greeting timeout; an SMTP server that does not answer must not hold the bridge for minutes. */
+  timeoutMs?: number;
 }): MailTransport {
   if (options.smtpUrl) {
-    const transporter = nodemailer.createTransport(options.smtpUrl);
+    const timeout = options.timeoutMs ?? 10_000;
+    const transporter = nodemailer.createTransport({
+      url: options.smtpUrl,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout * 3,
+      // Reuse connections: a backlog after an outage is hundreds of messages.
+      pool: true,
+      maxConnections: 2,
+    });
     return {
       kind: "smtp",
       send: async (mail) => {
@@ -36,7 +54,8 @@ export function createMailTransport(options: {
     send: async (mail) => {
       const info = await transporter.sendMail({ from: options.from, ...mail });
       mkdirSync(options.mailDir, { recursive: true });
-      const file = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^A-Za-z0-9]/g, "")}.eml`;
+      // Named after the Message-ID: sending the same message again overwrites instead of duplicating.
+      const file = `${info.messageId.replace(/[^A-Za-z0-9@.-]/g, "")}.eml`;
       writeFileSync(join(options.mailDir, file), info.message as Buffer);
       return { messageId: info.messageId };
     },

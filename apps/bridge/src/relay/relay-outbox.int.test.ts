@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { seedDemoRegion } from "@ketenportaal/api";
 import { callerForUser, createTestClock } from "@ketenportaal/api/testing";
 import { createDatabase, outbox } from "@ketenportaal/db";
@@ -230,6 +232,7 @@ describe("the outbox relay", () => {
       logger: { info: () => {}, error: () => {} },
       publicUrl: API,
       kafkaBrokers: kafka.brokers,
+      mail: { mailDir: join(tmpdir(), `kp-relay-mail-${process.pid}`), from: "test@ketenportaal.example" },
       pollIntervalMs: 60_000,
     });
     try {

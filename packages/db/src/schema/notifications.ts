@@ -38,8 +38,14 @@ export const mailOutbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** Backoff: not tried again before this moment. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Given up after the maximum number of attempts; a beheerder can send it again. */
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    /** Set when sent; the same `<id@ketenportaal>` on every attempt, so a re-send after a crash is the same message. */
+    messageId: text("message_id"),
   },
-  (t) => [index("mail_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
+  (t) => [index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`)],
 );
 
 /** Reminders and escalations already raised, so the deadline watch never raises one twice. */
