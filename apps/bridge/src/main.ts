@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createDatabase } from "@ketenportaal/db";
+import { createDatabase, serializeErrorForLog } from "@ketenportaal/db";
 import pino from "pino";
 import type { RunningBridge } from "./bridge";
 import { loadBridgeEnv } from "./env";
@@ -12,7 +12,11 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const logger = pino({ level: env.LOG_LEVEL, base: { service: "ketenportaal-bridge" } });
+const logger = pino({
+  level: env.LOG_LEVEL,
+  base: { service: "ketenportaal-bridge" },
+  serializers: { err: serializeErrorForLog },
+});
 const database = await createDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
 let bridge: RunningBridge | undefined;
 

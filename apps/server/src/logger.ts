@@ -1,3 +1,4 @@
+import { serializeErrorForLog } from "@ketenportaal/db";
 import pino from "pino";
 
 export type Logger = pino.Logger;
@@ -8,6 +9,7 @@ export function createLogger(options: { level: string }): Logger {
     level: options.level,
     base: { service: "ketenportaal-server" },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeErrorForLog },
     redact: {
       paths: [
         "req.headers.cookie",
