@@ -1,0 +1,315 @@
+import { readFileSync } from "node:fs";
+import { type AsyncAPIDocumentInterface, DiagnosticSeverity, Parser } from "@asyncapi/parser";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { toCloudEvent, toKafkaRecord } from "./cloudevent";
+import { eventSource, eventTypeName } from "./event-types";
+import { type HandoverEventPayload, handoverEvents, ZHandoverEventPayload } from "./payloads";
+import { handoverTopicFor, type ReceivingOrganisationKind, topics } from "./topics";
+
+/** The partner-facing contract, checked against the code so the two cannot drift apart. */
+const yamlText = readFileSync(new URL("../asyncapi.yaml", import.meta.url), "utf8");
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A Record, so adding a receiving kind without updating this list fails the type check. */
+const receivingKinds: Record<ReceivingOrganisationKind, true> = { local_team: true, cjg: true, youth_protection: true };
+const handoverTopics = (Object.keys(receivingKinds) as ReceivingOrganisationKind[]).map(handoverTopicFor);
+const reservedTopics = Object.values(topics).filter((topic) => !handoverTopics.includes(topic));
+const handoverTypes = handoverEvents.map((event) => eventTypeName({ aggregate: "handover", event }));
+
+const ceHeaders = [
+  "ce_specversion",
+  "ce_id",
+  "ce_source",
+  "ce_type",
+  "ce_subject",
+  "ce_time",
+  "ce_sequence",
+  "ce_sequencetype",
+  "ce_dataref",
+  "content-type",
+];
+
+/** Drops what only the parser adds (`x-parser-schema-id`, ...) so a schema can be compared or compiled. */
+function withoutParserExtensions(value: unknown): Json {
+  if (Array.isArray(value)) return value.map(withoutParserExtensions);
+  if (!isObject(value)) return value as Json;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.startsWith("x-parser-"))
+      .map(([key, inner]) => [key, withoutParserExtensions(inner)]),
+  );
+}
+
+const documentationKeywords = new Set(["description", "examples", "title"]);
+/** Formats for which zod also emits its own regular expression; the format alone carries the meaning. */
+const formatsWithZodPattern = new Set(["uuid", "date", "date-time"]);
+
+/**
+ * One representation for what zod's JSON Schema and the hand-written YAML say differently but mean alike:
+ * documentation keywords go, zod's regex beside a format goes, zod's safe-integer `maximum` goes,
+ * `anyOf: [X, {type: null}]` becomes `X` with `type: [X.type, "null"]`, and `required` is a set.
+ */
+function normaliseSchema(value: Json): Json {
+  if (Array.isArray(value)) return value.map(normaliseSchema);
+  if (!isObject(value)) return value;
+  const anyOf = value.anyOf;
+  if (Array.isArray(anyOf) && anyOf.length === 2) {
+    const [first, second] = anyOf;
+    const isNull = (schema: Json | undefined) => isObject(schema) && schema.type === "null";
+    const nullable = isNull(second) ? first : isNull(first) ? second : undefined;
+    if (isObject(nullable) && typeof nullable.type === "string") {
+      const { anyOf: _anyOf, ...rest } = value;
+      return normaliseSchema({ ...rest, ...nullable, type: [nullable.type, "null"] });
+    }
+  }
+  const result: JsonObject = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === "$schema" || documentationKeywords.has(key)) continue;
+    if (key === "pattern" && typeof value.format === "string" && formatsWithZodPattern.has(value.format)) continue;
+    if (key === "maximum" && value.type === "integer" && inner === Number.MAX_SAFE_INTEGER) continue;
+    if (key === "required" && Array.isArray(inner)) {
+      result[key] = [...inner].map(String).sort();
+      continue;
+    }
+    // `properties` maps names to schemas: normalise the schemas, never drop a property called like a keyword.
+    result[key] =
+      key === "properties" && isObject(inner)
+        ? Object.fromEntries(Object.entries(inner).map(([name, schema]) => [name, normaliseSchema(schema)]))
+        : normaliseSchema(inner);
+  }
+  return result;
+}
+
+function newAjv() {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+  addFormats(ajv);
+  return ajv;
+}
+
+const samplePayload: HandoverEventPayload = {
+  handoverId: "3f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+  caseId: "4f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+  status: "offered",
+  version: 2,
+  organisationId: "5f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+  targetOrganisationId: "6f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+  targetTeamId: "7f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+  municipalityCode: "GM0392",
+  regionId: "8f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+  acceptanceDueOn: "2026-12-03",
+  firstContactDueOn: null,
+  occurredAt: "2026-11-30T09:00:00.000Z",
+};
+
+let document: AsyncAPIDocumentInterface;
+/** The same file as plain data, to check what the parser resolves away (`$ref`s to shared components). */
+const raw = parseYaml(yamlText) as JsonObject;
+
+function component(kind: string, name: string): JsonObject {
+  const components = raw.components;
+  const group = isObject(components) ? components[kind] : undefined;
+  const value = isObject(group) ? group[name] : undefined;
+  if (!isObject(value)) throw new Error(`components.${kind}.${name} is missing`);
+  return value;
+}
+
+function channelAt(topic: string) {
+  return document
+    .allChannels()
+    .all()
+    .find((channel) => channel.address() === topic);
+}
+
+/** The shared payload schema as tools see it, `$ref`s resolved (each message refers to it, checked below). */
+function payloadSchema(): Json {
+  const schema = document.components().schemas().get("HandoverEventPayload");
+  if (!schema) throw new Error("components.schemas.HandoverEventPayload is missing");
+  return withoutParserExtensions(schema.json());
+}
+
+beforeAll(async () => {
+  const { document: parsed, diagnostics } = await new Parser().parse(yamlText);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error);
+  if (errors.length > 0 || !parsed) {
+    const lines = diagnostics.map(
+      (d) => `  [${DiagnosticSeverity[d.severity]}] ${d.code} at ${d.path.join(".")}: ${d.message}`,
+    );
+    throw new Error(`asyncapi.yaml is not a valid AsyncAPI document:\n${lines.join("\n")}`);
+  }
+  document = parsed;
+}, 30_000);
+
+describe("asyncapi.yaml", () => {
+  it("is an AsyncAPI 3.0 document for Kafka over TLS with one security scheme", () => {
+    expect(document.version()).toBe("3.0.0");
+    expect(document.info().title()).toBe("Ketenportaal gebeurtenissen");
+    expect(document.info().license()?.name()).toBe("EUPL-1.2");
+    const servers = document.servers().all();
+    expect(servers.map((server) => [server.id(), server.protocol()])).toEqual([["production", "kafka-secure"]]);
+    expect(servers[0]?.security().length).toBe(1);
+  });
+
+  it("has a channel for every topic in topics.ts and no other, each bound to its Kafka topic", () => {
+    const channels = document.allChannels().all();
+    expect(channels.map((channel) => channel.address()).sort()).toEqual(Object.values(topics).sort());
+    for (const channel of channels) {
+      expect(channel.bindings().get("kafka")?.value<{ topic: string }>().topic).toBe(channel.address());
+    }
+  });
+
+  it("carries every handover event type on every handover topic", () => {
+    for (const topic of handoverTopics) {
+      const channel = channelAt(topic);
+      expect(
+        channel
+          ?.messages()
+          .all()
+          .map((message) => message.name()),
+        topic,
+      ).toEqual(handoverTypes);
+    }
+  });
+
+  it("keeps the V&V and table topics reserved: no messages, no operations", () => {
+    expect([...reservedTopics].sort()).toEqual([topics.tables, topics.vv].sort());
+    for (const topic of reservedTopics) {
+      const channel = channelAt(topic);
+      expect(channel?.messages().all(), topic).toEqual([]);
+      expect(channel?.operations().all(), topic).toEqual([]);
+    }
+  });
+
+  it("lets partner systems receive, one operation per handover topic with all its messages", () => {
+    const operations = document.allOperations().all();
+    expect(operations.every((operation) => operation.isReceive())).toBe(true);
+    const received = operations.map((operation) => {
+      const channels = operation.channels().all();
+      expect(channels).toHaveLength(1);
+      return {
+        topic: channels[0]?.address(),
+        messages: operation
+          .messages()
+          .all()
+          .map((message) => message.name()),
+      };
+    });
+    expect(received.map(({ topic }) => topic).sort()).toEqual([...handoverTopics].sort());
+    for (const { messages } of received) expect(messages).toEqual(handoverTypes);
+  });
+
+  it("has one message per handover event type, fixing ce_type to its name", () => {
+    const messages = document.components().messages().all();
+    expect(messages.map((message) => message.name()).sort()).toEqual([...handoverTypes].sort());
+    for (const message of messages) {
+      const name = message.name();
+      const headers = component("messages", message.id()).headers;
+      const allOf = isObject(headers) && Array.isArray(headers.allOf) ? headers.allOf : [];
+      const constants = allOf.flatMap((part) => {
+        const properties = isObject(part) ? part.properties : undefined;
+        const ceType = isObject(properties) ? properties.ce_type : undefined;
+        return isObject(ceType) && "const" in ceType ? [ceType.const] : [];
+      });
+      expect(constants, message.id()).toEqual([name]);
+      expect(message.contentType()).toBe("application/json");
+      // Every message shares one payload schema and one Kafka binding (key = handover id).
+      expect(component("messages", message.id()).payload).toEqual({
+        $ref: "#/components/schemas/HandoverEventPayload",
+      });
+      const key = message.bindings().get("kafka")?.value<{ key: unknown }>().key;
+      expect(withoutParserExtensions(key)).toMatchObject({ type: "string", format: "uuid" });
+    }
+  });
+
+  it("requires the CloudEvents binary-mode headers", () => {
+    const headers = component("schemas", "CloudEventKafkaHeaders");
+    expect(headers.required).toEqual(ceHeaders);
+    expect(Object.keys(isObject(headers.properties) ? headers.properties : {})).toEqual(
+      expect.arrayContaining(ceHeaders),
+    );
+  });
+
+  it("describes the payload with exactly the fields of ZHandoverEventPayload", () => {
+    const schema = payloadSchema();
+    const shape = ZHandoverEventPayload.shape;
+    const keys = Object.keys(shape);
+    const required = keys.filter((key) => !shape[key as keyof typeof shape].safeParse(undefined).success);
+    expect(isObject(schema) && schema.additionalProperties).toBe(false);
+    expect(Object.keys(isObject(schema) && isObject(schema.properties) ? schema.properties : {}).sort()).toEqual(
+      [...keys].sort(),
+    );
+    expect(isObject(schema) && Array.isArray(schema.required) ? [...schema.required].sort() : []).toEqual(
+      required.sort(),
+    );
+  });
+
+  it("describes the payload as zod's own JSON Schema does, up to representation", () => {
+    const fromZod = z.toJSONSchema(ZHandoverEventPayload, { target: "draft-7" }) as Json;
+    expect(normaliseSchema(payloadSchema())).toEqual(normaliseSchema(fromZod));
+  });
+});
+
+describe("asyncapi.yaml against real events (ajv from node_modules)", () => {
+  it("accepts payloads zod accepts", () => {
+    const validate = newAjv().compile(payloadSchema() as JsonObject);
+    const samples: HandoverEventPayload[] = [
+      samplePayload,
+      { ...samplePayload, status: "accepted", version: 3, firstContactDueOn: "2026-12-14" },
+      { ...samplePayload, acceptanceDueOn: null, occurredAt: "2026-11-30T10:00:00+01:00", deadlineKind: "acceptance" },
+    ];
+    for (const sample of samples) {
+      expect(ZHandoverEventPayload.safeParse(sample).success).toBe(true);
+      expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it.each([
+    ["a personal field", { ...samplePayload, name: "Jan" }],
+    ["a missing field", { ...samplePayload, caseId: undefined }],
+    ["an unknown status", { ...samplePayload, status: "lost" }],
+    ["a version below 1", { ...samplePayload, version: 0 }],
+    ["a municipality that is no CBS code", { ...samplePayload, municipalityCode: "Haarlem" }],
+    ["a date that is no date", { ...samplePayload, acceptanceDueOn: "3 december" }],
+    ["an unknown deadline kind", { ...samplePayload, deadlineKind: "other" }],
+  ])("refuses %s, as zod does", (_, sample) => {
+    const value = JSON.parse(JSON.stringify(sample)) as unknown;
+    expect(ZHandoverEventPayload.safeParse(value).success).toBe(false);
+    expect(newAjv().validate(payloadSchema() as JsonObject, value)).toBe(false);
+  });
+
+  it("matches the headers and key toKafkaRecord produces", () => {
+    const record = {
+      id: "2b8f7c1e-4b1a-4c55-9d1e-6a0b5f2f9a01",
+      aggregateType: "handover",
+      aggregateId: samplePayload.handoverId,
+      source: eventSource({ vtOin: "00000009999999990001" }),
+      sequence: 12,
+      payload: samplePayload,
+      createdAt: new Date("2026-11-30T09:00:00.000Z"),
+    };
+    const ajv = newAjv();
+    for (const message of document.components().messages().all()) {
+      const eventType = message.name() ?? "";
+      const kafka = toKafkaRecord({
+        event: toCloudEvent({ record: { ...record, eventType }, apiBaseUrl: "https://ketenportaal.example" }),
+      });
+      const headers = message.headers();
+      const key = message.bindings().get("kafka")?.value<{ key: unknown }>().key;
+      if (!headers || !key) throw new Error(`${message.id()} has no headers or no key schema`);
+      const validateHeaders = ajv.compile(withoutParserExtensions(headers.json()) as JsonObject);
+      expect(validateHeaders(kafka.headers), JSON.stringify(validateHeaders.errors)).toBe(true);
+      expect(validateHeaders({ ...kafka.headers, ce_type: `${eventType}x` })).toBe(false);
+      expect(ajv.validate(withoutParserExtensions(key) as JsonObject, kafka.key)).toBe(true);
+      expect(JSON.parse(kafka.value)).toEqual(samplePayload);
+    }
+  });
+});
