@@ -60,7 +60,8 @@ describe("logging in and out", () => {
 
     await page.getByRole("button", { name: "Uitloggen" }).first().click();
     await page.waitForURL(/\/inloggen/);
-    expect(await page.locator("main").textContent()).toContain("U bent uitgelogd.");
+    // The address changes before the client-side render has finished: wait for the notice itself.
+    await page.getByText("U bent uitgelogd.").waitFor();
     const afterLogout = await page.context().cookies();
     expect(afterLogout.find((cookie) => cookie.name === "kp_session")).toBeUndefined();
 

@@ -13,6 +13,7 @@ export type OutgoingMail = {
 
 export type MailTransport = {
   kind: "smtp" | "directory";
+  /** Resolves with the Message-ID the message went out with (the given one, or one nodemailer made up). */
   send: (mail: OutgoingMail) => Promise<{ messageId: string }>;
   close: () => void;
 };
@@ -31,7 +32,7 @@ export function createMailTransport(options: {
   if (options.smtpUrl) {
     const timeout = options.timeoutMs ?? 10_000;
     const transporter = nodemailer.createTransport({
-      url: options.smtpUrl,
+      ...connectionFromUrl(options.smtpUrl),
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout * 3,
@@ -60,5 +61,21 @@ export function createMailTransport(options: {
       return { messageId: info.messageId };
     },
     close: () => transporter.close(),
+  };
+}
+
+/**
+ * Host, port, TLS and login from an smtp:// or smtps:// URL. Not handed to nodemailer as `url`: given a URL it ignores
+ * every other option — the timeouts and the pool would silently fall back to minutes-long defaults.
+ */
+function connectionFromUrl(smtpUrl: string) {
+  const url = new URL(smtpUrl);
+  return {
+    host: url.hostname,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    secure: url.protocol === "smtps:",
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
   };
 }

@@ -4,16 +4,18 @@ import type { BridgeLogger, BridgeTask } from "../bridge";
 import { deliverPendingMail } from "./deliver-mail";
 
 /**
- * E-mail delivery as a bridge task. Logs once when sending starts failing and once when it works again — never per
- * row, and never an address or a subject.
+ * E-mail delivery as a bridge task: batch after batch until nothing is due or the transport fails. Logs once when
+ * the transport starts failing and once when mail goes out again — never per row, and never an address or a subject.
  */
 export function createMailDeliveryTask(options: {
   transport: MailTransport;
   logger: BridgeLogger;
   clock?: () => Date;
   maxAttempts?: number;
+  batchSize?: number;
 }): BridgeTask {
   const clock = options.clock ?? (() => new Date());
+  const batchSize = options.batchSize ?? 50;
   let failing = false;
   return {
     name: "mail-delivery",
@@ -24,15 +26,20 @@ export function createMailDeliveryTask(options: {
           transport: options.transport,
           now: clock(),
           maxAttempts: options.maxAttempts,
+          batchSize,
+          logger: options.logger,
         });
-        if (result.failed > 0 && !failing) {
+        if (result.outage !== null && !failing) {
           failing = true;
-          options.logger.error({ reason: result.lastError }, "e-mail cannot be delivered; rows wait with a backoff");
-        } else if (result.sent > 0 && result.failed === 0 && failing) {
+          options.logger.error(
+            { reason: result.outage, transport: options.transport.kind },
+            "e-mail cannot be delivered; messages wait with a backoff",
+          );
+        } else if (result.outage === null && result.sent > 0 && failing) {
           failing = false;
-          options.logger.info({}, "e-mail is delivered again");
+          options.logger.info({ transport: options.transport.kind }, "e-mail is delivered again");
         }
-        if (result.sent + result.failed === 0 || result.failed > 0 || signal.aborted) return;
+        if (result.outage !== null || result.claimed < batchSize || signal.aborted) return;
       }
     },
   };
