@@ -1,10 +1,7 @@
 import { z } from "zod";
 
-const schema = z.object({
-  /** The bridge runs beside a server on PostgreSQL; the embedded database runs its workers in the server process. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  BRIDGE_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+/** The transports of the workers; the embedded server runs the same workers and validates the same variables. */
+export const workerEnvFields = {
   /** Kafka bootstrap brokers, comma-separated host:port; without them events stay in the outbox. */
   KAFKA_BROKERS: z
     .string()
@@ -17,6 +14,14 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Ketenportaal <noreply@ketenportaal.example>"),
+};
+
+const schema = z.object({
+  /** The bridge runs beside a server on PostgreSQL; the embedded database runs its workers in the server process. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BRIDGE_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  ...workerEnvFields,
   DATA_DIR: z.string().min(1).default(".data"),
   /** Where people reach the portal: links in the e-mail the bridge's jobs write. */
   PUBLIC_URL: z.string().url("must be a URL like https://ketenportaal.example").default("http://localhost:3000"),

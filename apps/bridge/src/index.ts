@@ -1,4 +1,5 @@
 export { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
+export { workerEnvFields } from "./env";
 export { deliverPendingMail, measureMailBacklog, retryFailedMail } from "./mail/deliver-mail";
 export { createMailDeliveryTask } from "./mail/mail-delivery-task";
 export { createKafkaPublisher, type EventPublisher } from "./relay/kafka-publisher";

@@ -1,3 +1,4 @@
+import { workerEnvFields } from "@ketenportaal/bridge";
 import { z } from "zod";
 
 const flag = z
@@ -14,18 +15,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  /** Kafka bootstrap brokers, comma-separated host:port; without them events stay in the outbox. */
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, "use host:port,host:port")
-    .transform((value) => value.split(","))
-    .optional(),
-  /** SMTP server for e-mail (smtp:// or smtps://); without it messages are written as .eml files under DATA_DIR/mail. */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
-    .optional(),
-  MAIL_FROM: z.string().min(3).default("Ketenportaal <noreply@ketenportaal.example>"),
+  ...workerEnvFields,
   /** Where people reach the portal (links in e-mail). Default: http://localhost:PORT. */
   PUBLIC_URL: z.string().url("must be a URL like https://ketenportaal.example").optional(),
   /** Seed the demo region into an empty database. Default: on for the embedded database, off for DATABASE_URL. */

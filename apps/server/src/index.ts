@@ -2,15 +2,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { getRequestListener } from "@hono/node-server";
-import { measureMailBacklog, measureOutboxBacklog } from "@ketenportaal/bridge";
 import type { ServerBuild } from "@remix-run/node";
-import { createApp, createPortalHandler } from "./app";
+import { createPortalHandler } from "./app";
+import { composeServer } from "./compose";
 import { openDatabase } from "./database";
 import { InvalidEnvironmentError, loadServerEnv } from "./env";
 import { createLogger } from "./logger";
-import { createMetrics } from "./metrics";
 import { serve } from "./serve";
-import { startInProcessWorkers } from "./workers";
 
 let env: ReturnType<typeof loadServerEnv>;
 try {
@@ -34,26 +32,10 @@ try {
   process.exit(1);
 }
 
-const workers =
-  database.driver === "pglite"
-    ? await startInProcessWorkers({
-        database,
-        logger,
-        publicUrl: env.publicUrl,
-        kafkaBrokers: env.KAFKA_BROKERS,
-        mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
-      })
-    : undefined;
-const app = createApp({
-  db: database.db,
+const { app, workers } = await composeServer({
+  env,
   logger,
-  metrics: createMetrics({
-    outboxBacklog: () => measureOutboxBacklog({ db: database.db }),
-    mailBacklog: () => measureMailBacklog({ db: database.db }),
-  }),
-  api: { publicUrl: env.publicUrl },
+  database,
   portal: { handler: createPortalHandler({ build, mode: "production" }), clientDir: join(portalDir, "build/client") },
-  trustProxy: env.TRUST_PROXY,
-  relayStatus: () => workers?.relayStatus() ?? null,
 });
 await serve({ listener: getRequestListener(app.fetch), host: env.HOST, port: env.PORT, logger, database, workers });

@@ -1,0 +1,44 @@
+import { join } from "node:path";
+import { measureMailBacklog, measureOutboxBacklog } from "@ketenportaal/bridge";
+import type { DatabaseHandle } from "@ketenportaal/db";
+import { createApp, type PortalHandler } from "./app";
+import type { ServerEnv } from "./env";
+import type { Logger } from "./logger";
+import { createMetrics } from "./metrics";
+import { startInProcessWorkers } from "./workers";
+
+/**
+ * Wires the app and, on the embedded database, the in-process workers — the same for `npm start` and `npm run dev`,
+ * which differ only in how the portal is built and served.
+ */
+export async function composeServer(options: {
+  env: ServerEnv;
+  logger: Logger;
+  database: DatabaseHandle;
+  portal: { handler: PortalHandler; clientDir?: string };
+}) {
+  const { env, logger, database } = options;
+  const workers =
+    database.driver === "pglite"
+      ? await startInProcessWorkers({
+          database,
+          logger,
+          publicUrl: env.publicUrl,
+          kafkaBrokers: env.KAFKA_BROKERS,
+          mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
+        })
+      : undefined;
+  const app = createApp({
+    db: database.db,
+    logger,
+    metrics: createMetrics({
+      outboxBacklog: () => measureOutboxBacklog({ db: database.db }),
+      mailBacklog: () => measureMailBacklog({ db: database.db }),
+    }),
+    api: { publicUrl: env.publicUrl },
+    portal: options.portal,
+    trustProxy: env.TRUST_PROXY,
+    relayStatus: () => workers?.relayStatus() ?? null,
+  });
+  return { app, workers };
+}
