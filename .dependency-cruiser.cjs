@@ -64,6 +64,13 @@ module.exports = {
       to: { path: "^apps/" },
     },
     {
+      name: "examples-use-public-libraries",
+      comment: "Reference integrations show partners what they can do with public libraries and the API alone.",
+      severity: "error",
+      from: { path: "^examples/" },
+      to: { path: "^(packages|apps)/" },
+    },
+    {
       name: "no-unresolvable",
       severity: "error",
       from: {},

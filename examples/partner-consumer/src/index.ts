@@ -1,0 +1,1 @@
+export { type ArrivedHandover, fetchHandover, startPartnerConsumer } from "./partner-consumer";
