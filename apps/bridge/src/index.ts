@@ -1,6 +1,6 @@
 export { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
 export { workerEnvFields } from "./env";
-export { deliverPendingMail, measureMailBacklog, retryFailedMail } from "./mail/deliver-mail";
+export { deliverPendingMail, measureMailBacklog } from "./mail/deliver-mail";
 export { createMailDeliveryTask } from "./mail/mail-delivery-task";
 export { createKafkaPublisher, type EventPublisher } from "./relay/kafka-publisher";
 export { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";

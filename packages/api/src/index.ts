@@ -9,4 +9,5 @@ export { seedDemoCases } from "./services/demo/seed-demo-cases";
 export { seedDemoRegion } from "./services/demo/seed-demo-region";
 export { DomainRefusal } from "./services/errors";
 export { createDeadlineWatchTask, watchHandoverDeadlines } from "./services/handover/watch-deadlines";
+export { retryFailedMail } from "./services/mail/retry-failed-mail";
 export * from "./session-cookie";

@@ -1,3 +1,4 @@
+import { adminRouter } from "./routers/admin";
 import { loginRoute } from "./routers/auth/login";
 import { logoutRoute } from "./routers/auth/logout";
 import { caseRouter } from "./routers/case";
@@ -15,6 +16,7 @@ export const appRouter = router({
   case: caseRouter,
   handover: handoverRouter,
   notification: notificationRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,2 +1,3 @@
+export * from "./message-id";
 export * from "./templates/handover-mail";
 export * from "./transport";

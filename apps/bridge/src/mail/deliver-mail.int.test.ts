@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { retryFailedMail } from "@ketenportaal/api";
 import { createDatabase, type Database, mailOutbox } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { createMailTransport, type MailTransport } from "@ketenportaal/mail";
@@ -9,13 +10,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../../../tests/support/free-port";
 import { type SmtpServerHandle, startSmtpServer } from "../../../../tests/support/smtp";
-import {
-  deliverPendingMail,
-  MAIL_CLAIM_LEASE_MS,
-  measureMailBacklog,
-  messageIdOf,
-  retryFailedMail,
-} from "./deliver-mail";
+import { deliverPendingMail, MAIL_CLAIM_LEASE_MS, measureMailBacklog, messageIdOf } from "./deliver-mail";
 import { createMailDeliveryTask } from "./mail-delivery-task";
 
 const HOUR = 60 * 60 * 1000;

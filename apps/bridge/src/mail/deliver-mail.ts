@@ -1,5 +1,5 @@
 import { type Database, executeRows, mailOutbox } from "@ketenportaal/db";
-import type { MailTransport } from "@ketenportaal/mail";
+import { type MailTransport, messageIdOf } from "@ketenportaal/mail";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BridgeLogger } from "../bridge";
 
@@ -26,10 +26,8 @@ const SENDS_IN_FLIGHT = 2;
  */
 export const MAIL_CLAIM_LEASE_MS = 15 * 60 * 1000;
 
-/** The Message-ID of an e-mail row: the same on every attempt, so a re-send after a crash is recognisable. */
-export function messageIdOf(rowId: string): string {
-  return `<${rowId}@ketenportaal>`;
-}
+// Lives in the mail package because the beheer pages show it too; re-exported for the bridge's callers.
+export { messageIdOf };
 
 /** 30 s after the first attempt, then 1 min, 2 min … capped at an hour, plus up to 20% jitter so rows spread out. */
 export function nextAttemptDelayMs(attempts: number, random: () => number = Math.random): number {
@@ -148,16 +146,6 @@ export async function deliverPendingMail(options: {
     );
   }
   return result;
-}
-
-/** Puts a failed e-mail back in the queue (the beheerder's "opnieuw versturen"). False when it had not failed. */
-export async function retryFailedMail(options: { db: Database; id: string; now?: Date }): Promise<boolean> {
-  const rows = await options.db
-    .update(mailOutbox)
-    .set({ failedAt: null, attempts: 0, lastError: null, nextAttemptAt: options.now ?? new Date() })
-    .where(and(eq(mailOutbox.id, options.id), sql`${mailOutbox.failedAt} is not null`))
-    .returning({ id: mailOutbox.id });
-  return rows.length > 0;
 }
 
 /** Unsent, failed, and the age of the oldest unsent e-mail, for /metrics. */

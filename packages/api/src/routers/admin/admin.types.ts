@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { ZId, ZPage } from "../handover/shared.types";
+
+const ZLimit = z.number().int().min(1).max(100).default(50);
+
+export const ZListOutboxEventsRequest = z.object({
+  /** true: only published; false: only still waiting in the outbox; absent: both. */
+  published: z.boolean().optional(),
+  aggregateId: ZId.optional(),
+  /** The `position` of the last event of the previous page (events are listed newest first). */
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, "Ongeldige paginaverwijzing.")
+    .optional(),
+  limit: ZLimit,
+});
+
+/** An outbox row as stored: references, routing and the payload, which holds no personal data by contract. */
+export const ZOutboxEvent = z.object({
+  id: ZId,
+  position: z.number().int(),
+  eventType: z.string(),
+  aggregateType: z.string(),
+  aggregateId: ZId,
+  sequence: z.number().int(),
+  topic: z.string(),
+  createdAt: z.date(),
+  publishedAt: z.date().nullable(),
+  attempts: z.number().int(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export const ZListOutboxEventsResponse = ZPage(ZOutboxEvent).extend({
+  /** Everything still waiting to be published, whatever the filters: the relay's backlog. */
+  unpublishedCount: z.number().int(),
+});
+
+export const mailStatuses = ["pending", "sent", "failed"] as const;
+export const ZMailStatus = z.enum(mailStatuses);
+
+export const ZListMailRequest = z.object({
+  status: ZMailStatus.optional(),
+  /** The id of the last message of the previous page (messages are listed newest first). */
+  cursor: ZId.optional(),
+  limit: ZLimit,
+});
+
+/** An e-mail row without its bodies: enough to find the message in the mail server's log or the .eml files. */
+export const ZMailMessage = z.object({
+  id: ZId,
+  toAddress: z.string(),
+  subject: z.string(),
+  status: ZMailStatus,
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+  failedAt: z.date().nullable(),
+  nextAttemptAt: z.date(),
+  attempts: z.number().int(),
+  /** The transport's error code and SMTP reply code ("ECONNECTION", "EENVELOPE 550"), never the server's text. */
+  lastError: z.string().nullable(),
+  /** The Message-ID it went or will go out with; the same on every attempt. */
+  messageId: z.string(),
+});
+export const ZListMailResponse = ZPage(ZMailMessage).extend({
+  /** Per status, whatever the filter. */
+  counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+});
+
+export const ZRetryMailRequest = z.object({ id: ZId });
+export const ZRetryMailResponse = z.object({ id: ZId, status: ZMailStatus, nextAttemptAt: z.date() });

@@ -1,0 +1,35 @@
+import { listMail } from "../../services/admin/list-mail";
+import { listOutboxEvents } from "../../services/admin/list-outbox-events";
+import { retryMail } from "../../services/admin/retry-mail";
+import { authedProcedure, router } from "../../trpc";
+import {
+  ZListMailRequest,
+  ZListMailResponse,
+  ZListOutboxEventsRequest,
+  ZListOutboxEventsResponse,
+  ZRetryMailRequest,
+  ZRetryMailResponse,
+} from "./admin.types";
+
+/**
+ * The functioneel beheerder's view on the plumbing: the event outbox and the e-mail queue. The services refuse
+ * everyone else (FORBIDDEN, in Dutch) and write an audit row for every call.
+ */
+export const adminRouter = router({
+  events: router({
+    list: authedProcedure
+      .input(ZListOutboxEventsRequest.optional())
+      .output(ZListOutboxEventsResponse)
+      .query(({ ctx, input }) => listOutboxEvents({ ctx, filters: input ?? { limit: 50 } })),
+  }),
+  mail: router({
+    list: authedProcedure
+      .input(ZListMailRequest.optional())
+      .output(ZListMailResponse)
+      .query(({ ctx, input }) => listMail({ ctx, filters: input ?? { limit: 50 } })),
+    retry: authedProcedure
+      .input(ZRetryMailRequest)
+      .output(ZRetryMailResponse)
+      .mutation(({ ctx, input }) => retryMail({ ctx, id: input.id })),
+  }),
+});
