@@ -9,6 +9,11 @@ describe("enums of the database and the domain", () => {
     ["handover statuses", db.handoverStatuses, domain.handoverStatuses],
     ["involved person roles", db.involvedPersonRoles, domain.involvedPersonRoles],
     ["spoken statuses", db.spokenStatuses, domain.spokenStatuses],
+    ["table meeting statuses", db.tableMeetingStatuses, domain.tableMeetingStatuses],
+    ["table decision kinds", db.tableDecisionKinds, domain.tableDecisionKinds],
+    ["V&V statuses", db.vvStatuses, domain.vvStatuses],
+    ["V&V condition owners", db.vvConditionOwners, domain.vvConditionOwners],
+    ["V&V condition statuses", db.vvConditionStatuses, domain.vvConditionStatuses],
   ])("agree on %s", (_name, inDatabase, inDomain) => {
     expect([...inDatabase]).toEqual([...inDomain]);
   });

@@ -4,4 +4,8 @@ export * from "./handover/package-gate";
 export * from "./handover/reasons";
 export * from "./handover/status";
 export * from "./handover/transitions";
+export * from "./table/decisions";
+export * from "./vv/conditions";
+export * from "./vv/monitoring";
+export * from "./vv/trajectory";
 export * from "./working-days";

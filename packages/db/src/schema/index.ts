@@ -1,6 +1,7 @@
 export * from "./audit-log";
 export * from "./cases";
 export * from "./enums";
+export * from "./handover-tables";
 export * from "./handovers";
 export * from "./municipalities";
 export * from "./notifications";
@@ -11,3 +12,4 @@ export * from "./service-accounts";
 export * from "./sessions";
 export * from "./teams";
 export * from "./users";
+export * from "./vv-trajectories";

@@ -10,6 +10,9 @@ import {
   HandoverTransitionError,
   handoverActionLabels,
   handoverActions,
+  initialHandoverStatus,
+  requiresPackageGate,
+  TABLE_DECISION_HISTORY_REASON,
 } from "./transitions";
 
 const parties: HandoverParty[] = ["requester", "owner"];
@@ -149,5 +152,14 @@ describe("assertHandoverEditable", () => {
     expect(() => assertHandoverEditable({ status: "offered" })).toThrow(
       "Een overdracht met status 'aangeboden' kan niet meer worden gewijzigd. Alleen een concept kan worden gewijzigd.",
     );
+  });
+});
+
+describe("handover origins", () => {
+  it("starts a composed handover as a draft and a table decision as accepted, behind the package gate", () => {
+    expect(initialHandoverStatus({ origin: "composed" })).toBe("draft");
+    expect(initialHandoverStatus({ origin: "table_decision" })).toBe("accepted");
+    expect(requiresPackageGate({ origin: "table_decision" })).toBe(true);
+    expect(TABLE_DECISION_HISTORY_REASON).toBe("besloten aan de overdrachtstafel");
   });
 });

@@ -141,3 +141,27 @@ export class HandoverNotEditableError extends Error {
 export function assertHandoverEditable({ status }: { status: HandoverStatus }): void {
   if (status !== "draft") throw new HandoverNotEditableError({ status });
 }
+
+/**
+ * How a handover comes into being. VT composes a draft and offers it later; at the overdrachtstafel the partner's
+ * participant accepts it on the spot, so it starts as accepted and its acceptance term never runs.
+ */
+export const handoverOrigins = ["composed", "table_decision"] as const;
+export type HandoverOrigin = (typeof handoverOrigins)[number];
+
+const initialStatusByOrigin = {
+  composed: "draft",
+  table_decision: "accepted",
+} as const satisfies Record<HandoverOrigin, HandoverStatus>;
+
+/** The history's reason for a handover decided at the table: the minutes hold the rest. */
+export const TABLE_DECISION_HISTORY_REASON = "besloten aan de overdrachtstafel";
+
+export function initialHandoverStatus({ origin }: { origin: HandoverOrigin }): HandoverStatus {
+  return initialStatusByOrigin[origin];
+}
+
+/** A table decision hands over a complete package only: the same gate as an offer, checked by the caller. */
+export function requiresPackageGate({ origin }: { origin: HandoverOrigin }): boolean {
+  return origin === "table_decision";
+}
