@@ -22,6 +22,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BRIDGE_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   ...workerEnvFields,
+  /** The bridge's /metrics and /healthz; port 0 picks a free one (tests), it is logged at start. */
+  BRIDGE_HTTP_HOST: z.string().min(1).default("0.0.0.0"),
+  BRIDGE_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   DATA_DIR: z.string().min(1).default(".data"),
   /** Where people reach the portal: links in the e-mail the bridge's jobs write. */
   PUBLIC_URL: z.string().url("must be a URL like https://ketenportaal.example").default("http://localhost:3000"),

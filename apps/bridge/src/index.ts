@@ -2,6 +2,13 @@ export { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } f
 export { workerEnvFields } from "./env";
 export { deliverPendingMail, measureMailBacklog } from "./mail/deliver-mail";
 export { createMailDeliveryTask } from "./mail/mail-delivery-task";
+export {
+  type BacklogProbe,
+  type MailBacklogProbe,
+  registerBacklogMetrics,
+  registerDatabaseBacklogMetrics,
+  registerPublishLatencyMetric,
+} from "./metrics";
 export { createKafkaPublisher, type EventPublisher } from "./relay/kafka-publisher";
 export { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";
 export { measureOutboxBacklog, relayOutboxBatch } from "./relay/relay-outbox";

@@ -24,6 +24,8 @@ export async function startWorkers(options: {
   /** SMTP, or (without `smtpUrl`) .eml files in `mailDir`. */
   mail: { smtpUrl?: string | undefined; mailDir: string; from: string };
   pollIntervalMs?: number;
+  /** Where the relay reports each event's commit-to-acknowledgement time (the publish latency histogram). */
+  observePublishLatency?: ((seconds: number) => void) | undefined;
 }): Promise<RunningWorkers> {
   const transport = createMailTransport(options.mail);
   const tasks: BridgeTask[] = [
@@ -32,7 +34,12 @@ export async function startWorkers(options: {
   ];
   const publisher = options.kafkaBrokers?.length ? createKafkaPublisher({ brokers: options.kafkaBrokers }) : null;
   const relay = publisher
-    ? createOutboxRelayTask({ publisher, apiBaseUrl: options.publicUrl, logger: options.logger })
+    ? createOutboxRelayTask({
+        publisher,
+        apiBaseUrl: options.publicUrl,
+        logger: options.logger,
+        ...(options.observePublishLatency ? { observeLatency: options.observePublishLatency } : {}),
+      })
     : null;
   if (relay) tasks.push(relay);
 

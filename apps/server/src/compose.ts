@@ -18,23 +18,26 @@ export async function composeServer(options: {
   portal: { handler: PortalHandler; clientDir?: string };
 }) {
   const { env, logger, database } = options;
-  const workers =
-    database.driver === "pglite"
-      ? await startInProcessWorkers({
-          database,
-          logger,
-          publicUrl: env.publicUrl,
-          kafkaBrokers: env.KAFKA_BROKERS,
-          mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
-        })
-      : undefined;
+  const inProcessWorkers = database.driver === "pglite";
+  const metrics = createMetrics({
+    outboxBacklog: () => measureOutboxBacklog({ db: database.db }),
+    mailBacklog: () => measureMailBacklog({ db: database.db }),
+    publishLatency: inProcessWorkers && Boolean(env.KAFKA_BROKERS?.length),
+  });
+  const workers = inProcessWorkers
+    ? await startInProcessWorkers({
+        database,
+        logger,
+        publicUrl: env.publicUrl,
+        kafkaBrokers: env.KAFKA_BROKERS,
+        mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
+        observePublishLatency: metrics.observePublishLatency,
+      })
+    : undefined;
   const app = createApp({
     db: database.db,
     logger,
-    metrics: createMetrics({
-      outboxBacklog: () => measureOutboxBacklog({ db: database.db }),
-      mailBacklog: () => measureMailBacklog({ db: database.db }),
-    }),
+    metrics,
     api: { publicUrl: env.publicUrl },
     portal: options.portal,
     trustProxy: env.TRUST_PROXY,

@@ -1,55 +1,26 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import {
+  type BacklogProbe,
+  type MailBacklogProbe,
+  registerBacklogMetrics,
+  registerPublishLatencyMetric,
+} from "@ketenportaal/bridge";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-export type BacklogProbe = () => Promise<{ pending: number; oldestSeconds: number }>;
-
-export type MailBacklogProbe = () => Promise<{ pending: number; failed: number; oldestSeconds: number }>;
-
-export function createMetrics(options: { outboxBacklog?: BacklogProbe; mailBacklog?: MailBacklogProbe } = {}) {
+/**
+ * The server's registry: HTTP figures and process metrics, plus the outbox and e-mail backlog when probes are given,
+ * and — when the server runs the workers itself (embedded database) — the relay's publish latency.
+ */
+export function createMetrics(
+  options: { outboxBacklog?: BacklogProbe; mailBacklog?: MailBacklogProbe; publishLatency?: boolean } = {},
+) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const probe = options.outboxBacklog;
-  if (probe) {
-    // Read at scrape time: the database is the truth, whichever bridge instance did the work.
-    let last: Promise<{ pending: number; oldestSeconds: number }> | null = null;
-    const measure = () => {
-      last ??= probe().finally(() => {
-        last = null;
-      });
-      return last;
-    };
-    new Gauge({
-      name: "outbox_backlog_events",
-      help: "Events in the outbox not yet published to Kafka",
-      registers: [registry],
-      async collect() {
-        this.set((await measure()).pending);
-      },
-    });
-    new Gauge({
-      name: "outbox_oldest_unpublished_seconds",
-      help: "Age of the oldest event not yet published to Kafka",
-      registers: [registry],
-      async collect() {
-        this.set((await measure()).oldestSeconds);
-      },
-    });
+  if (options.outboxBacklog && options.mailBacklog) {
+    registerBacklogMetrics({ registry, outboxBacklog: options.outboxBacklog, mailBacklog: options.mailBacklog });
   }
-  const mailProbe = options.mailBacklog;
-  if (mailProbe) {
-    new Gauge({
-      name: "mail_backlog_messages",
-      help: "E-mail waiting to be sent",
-      labelNames: ["state"] as const,
-      registers: [registry],
-      async collect() {
-        const backlog = await mailProbe();
-        this.set({ state: "pending" }, backlog.pending);
-        this.set({ state: "failed" }, backlog.failed);
-      },
-    });
-  }
+  const observePublishLatency = options.publishLatency ? registerPublishLatencyMetric({ registry }) : undefined;
   const requests = new Counter({
     name: "http_requests_total",
     help: "HTTP requests by route, method and status",
@@ -65,6 +36,7 @@ export function createMetrics(options: { outboxBacklog?: BacklogProbe; mailBackl
   });
   return {
     registry,
+    observePublishLatency,
     observe(options: { route: string; method: string; status: number; seconds: number }) {
       requests.inc({ route: options.route, method: options.method, status: String(options.status) });
       duration.observe({ route: options.route, method: options.method }, options.seconds);

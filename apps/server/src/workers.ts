@@ -12,6 +12,7 @@ export function startInProcessWorkers(options: {
   publicUrl: string;
   kafkaBrokers?: string[] | undefined;
   mail: { smtpUrl?: string | undefined; mailDir: string; from: string };
+  observePublishLatency?: ((seconds: number) => void) | undefined;
 }): Promise<RunningWorkers> {
   return startWorkers({
     database: options.database,
@@ -19,5 +20,6 @@ export function startInProcessWorkers(options: {
     publicUrl: options.publicUrl,
     kafkaBrokers: options.kafkaBrokers,
     mail: options.mail,
+    observePublishLatency: options.observePublishLatency,
   });
 }

@@ -17,6 +17,23 @@ afterAll(async () => {
 });
 
 describe("PostgreSQL through postgres.js", () => {
+  it("lets several processes migrate a fresh database at once", async () => {
+    const fresh = await createTestDatabase({ migrate: false });
+    const handles = await Promise.all([0, 1, 2].map(() => createDatabase({ databaseUrl: fresh.url, poolSize: 2 })));
+    try {
+      // Without the migration lock two of these fail on "relation already exists".
+      await Promise.all(handles.map((h) => h.migrate()));
+      const [row] = await executeRows<{ applied: number }>(
+        fresh.db,
+        sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
+      );
+      expect(row?.applied).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+      await fresh.drop();
+    }
+  });
+
   it("applies the migrations and runs queries", async () => {
     await test.db.insert(organisations).values({ slug: "vt-test", name: "VT Test", kind: "vt" });
     const rows = await test.db.select().from(organisations);

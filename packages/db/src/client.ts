@@ -43,6 +43,9 @@ export const migrationsFolder = join(
   "migrations",
 );
 
+/** Session advisory lock that serialises migrations of several processes starting at once. */
+const MIGRATION_LOCK_KEY = 7_411_203_771;
+
 export async function createDatabase(options: CreateDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
@@ -54,7 +57,17 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
     return {
       db: db as unknown as Database,
       driver: "postgres",
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      migrate: async () => {
+        // Servers and bridges all migrate on start; one at a time, the others then find nothing left to do.
+        const connection = await client.reserve();
+        try {
+          await connection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+          await migratePostgres(db, { migrationsFolder });
+        } finally {
+          await connection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+          connection.release();
+        }
+      },
       listen: async (channel, onNotify) => {
         const subscription = await client.listen(channel, () => onNotify());
         return () => subscription.unlisten();

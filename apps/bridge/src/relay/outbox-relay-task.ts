@@ -18,6 +18,7 @@ export function createOutboxRelayTask(options: {
   logger: BridgeLogger;
   batchSize?: number;
   clock?: () => number;
+  observeLatency?: (seconds: number) => void;
 }): BridgeTask & { status: () => RelayStatus } {
   const clock = options.clock ?? Date.now;
   const batchSize = options.batchSize ?? 200;
@@ -41,6 +42,7 @@ export function createOutboxRelayTask(options: {
             publisher: options.publisher,
             apiBaseUrl: options.apiBaseUrl,
             batchSize,
+            ...(options.observeLatency ? { observeLatency: options.observeLatency } : {}),
           }));
         }
         if (unreachableSince !== null) {

@@ -264,4 +264,29 @@ describe("the outbox relay", () => {
       await database.close();
     }
   });
+
+  it("reports each event's time from commit to the broker's acknowledgement", async () => {
+    const aggregateId = crypto.randomUUID();
+    await test.db.insert(outbox).values({
+      aggregateType: "handover",
+      aggregateId,
+      eventType: "nl.ketenportaal.handover.accepted.v1",
+      sequence: 1,
+      source: "urn:nld:oin:00000009999999990001:systeem:ketenportaal",
+      topic: "ketenportaal.test.latency",
+      payload: {},
+      createdAt: new Date(Date.now() - 1500),
+    });
+    const latencies: number[] = [];
+    const result = await relayOutboxBatch({
+      db: test.db,
+      publisher,
+      apiBaseUrl: API,
+      observeLatency: (seconds) => latencies.push(seconds),
+    });
+    expect(result).toEqual({ published: 1 });
+    expect(latencies).toHaveLength(1);
+    expect(latencies[0]).toBeGreaterThanOrEqual(1.5);
+    expect(latencies[0]).toBeLessThan(60);
+  });
 });

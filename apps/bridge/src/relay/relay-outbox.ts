@@ -29,6 +29,8 @@ export async function relayOutboxBatch(options: {
   publisher: EventPublisher;
   apiBaseUrl: string;
   batchSize?: number;
+  /** Called with each event's commit-to-acknowledgement time in seconds, once the broker has acknowledged it. */
+  observeLatency?: (seconds: number) => void;
 }): Promise<{ published: number }> {
   const batchSize = options.batchSize ?? 200;
   return withRequest(options.db, { requestId: "outbox-relay" }, async (tx) => {
@@ -66,6 +68,10 @@ export async function relayOutboxBatch(options: {
       byTopic.set(row.topic, batch);
     }
     await options.publisher.publish([...byTopic.values()]);
+    const acknowledgedAt = Date.now();
+    if (options.observeLatency) {
+      for (const row of claimed) options.observeLatency((acknowledgedAt - new Date(row.created_at).getTime()) / 1000);
+    }
 
     const ids = claimed.map((row) => row.id);
     await tx.execute(
