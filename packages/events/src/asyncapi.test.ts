@@ -8,7 +8,15 @@ import { z } from "zod";
 import { toCloudEvent, toKafkaRecord } from "./cloudevent";
 import { eventSource, eventTypeName } from "./event-types";
 import { type HandoverEventPayload, handoverEvents, ZHandoverEventPayload } from "./payloads";
+import {
+  type TableClosedPayload,
+  type TableDecidedPayload,
+  tableEvents,
+  ZTableClosedPayload,
+  ZTableDecidedPayload,
+} from "./table-payloads";
 import { handoverTopicFor, type ReceivingOrganisationKind, topics } from "./topics";
+import { type VvEventPayload, vvEvents, ZVvEventPayload } from "./vv-payloads";
 
 /** The partner-facing contract, checked against the code so the two cannot drift apart. */
 const yamlText = readFileSync(new URL("../asyncapi.yaml", import.meta.url), "utf8");
@@ -23,8 +31,30 @@ function isObject(value: unknown): value is JsonObject {
 /** A Record, so adding a receiving kind without updating this list fails the type check. */
 const receivingKinds: Record<ReceivingOrganisationKind, true> = { local_team: true, cjg: true, youth_protection: true };
 const handoverTopics = (Object.keys(receivingKinds) as ReceivingOrganisationKind[]).map(handoverTopicFor);
-const reservedTopics = Object.values(topics).filter((topic) => !handoverTopics.includes(topic));
 const handoverTypes = handoverEvents.map((event) => eventTypeName({ aggregate: "handover", event }));
+const tableTypes = tableEvents.map((event) => eventTypeName({ aggregate: "table", event }));
+const vvTypes = vvEvents.map((event) => eventTypeName({ aggregate: "vv", event }));
+
+/** The event types each topic carries, in the order the document lists them. */
+const typesByTopic = new Map<string, string[]>([
+  ...handoverTopics.map((topic) => [topic, handoverTypes] as [string, string[]]),
+  [topics.tables, tableTypes],
+  [topics.vv, vvTypes],
+]);
+
+/** Which components schema (and zod schema) each event type's payload refers to, and its Kafka key binding. */
+const payloadOf = new Map<string, { schema: string; binding: string }>([
+  ...handoverTypes.map((type) => [type, { schema: "HandoverEventPayload", binding: "keyedByHandover" }] as const),
+  [tableTypes[0] ?? "", { schema: "TableDecidedPayload", binding: "keyedByMeeting" }],
+  [tableTypes[1] ?? "", { schema: "TableClosedPayload", binding: "keyedByMeeting" }],
+  ...vvTypes.map((type) => [type, { schema: "VvEventPayload", binding: "keyedByTrajectory" }] as const),
+]);
+const payloadSchemas = [
+  { name: "HandoverEventPayload", zod: ZHandoverEventPayload },
+  { name: "TableDecidedPayload", zod: ZTableDecidedPayload },
+  { name: "TableClosedPayload", zod: ZTableClosedPayload },
+  { name: "VvEventPayload", zod: ZVvEventPayload },
+] as const;
 
 const ceHeaders = [
   "ce_specversion",
@@ -130,10 +160,10 @@ function channelAt(topic: string) {
     .find((channel) => channel.address() === topic);
 }
 
-/** The shared payload schema as tools see it, `$ref`s resolved (each message refers to it, checked below). */
-function payloadSchema(): Json {
-  const schema = document.components().schemas().get("HandoverEventPayload");
-  if (!schema) throw new Error("components.schemas.HandoverEventPayload is missing");
+/** A payload schema as tools see it, `$ref`s resolved (each message refers to one, checked below). */
+function payloadSchema(name = "HandoverEventPayload"): Json {
+  const schema = document.components().schemas().get(name);
+  if (!schema) throw new Error(`components.schemas.${name} is missing`);
   return withoutParserExtensions(schema.json());
 }
 
@@ -180,16 +210,19 @@ describe("asyncapi.yaml", () => {
     }
   });
 
-  it("keeps the V&V and table topics reserved: no messages, no operations", () => {
-    expect([...reservedTopics].sort()).toEqual([topics.tables, topics.vv].sort());
-    for (const topic of reservedTopics) {
-      const channel = channelAt(topic);
-      expect(channel?.messages().all(), topic).toEqual([]);
-      expect(channel?.operations().all(), topic).toEqual([]);
+  it("carries the table events on the tables topic and the V&V events on the V&V topic", () => {
+    for (const topic of [topics.tables, topics.vv]) {
+      expect(
+        channelAt(topic)
+          ?.messages()
+          .all()
+          .map((message) => message.name()),
+        topic,
+      ).toEqual(typesByTopic.get(topic));
     }
   });
 
-  it("lets partner systems receive, one operation per handover topic with all its messages", () => {
+  it("lets partner systems receive, one operation per topic with all its messages", () => {
     const operations = document.allOperations().all();
     expect(operations.every((operation) => operation.isReceive())).toBe(true);
     const received = operations.map((operation) => {
@@ -203,13 +236,13 @@ describe("asyncapi.yaml", () => {
           .map((message) => message.name()),
       };
     });
-    expect(received.map(({ topic }) => topic).sort()).toEqual([...handoverTopics].sort());
-    for (const { messages } of received) expect(messages).toEqual(handoverTypes);
+    expect(received.map(({ topic }) => topic).sort()).toEqual(Object.values(topics).sort());
+    for (const { topic, messages } of received) expect(messages).toEqual(typesByTopic.get(topic ?? ""));
   });
 
-  it("has one message per handover event type, fixing ce_type to its name", () => {
+  it("has one message per event type, fixing ce_type to its name", () => {
     const messages = document.components().messages().all();
-    expect(messages.map((message) => message.name()).sort()).toEqual([...handoverTypes].sort());
+    expect(messages.map((message) => message.name()).sort()).toEqual([...payloadOf.keys()].sort());
     for (const message of messages) {
       const name = message.name();
       const headers = component("messages", message.id()).headers;
@@ -221,9 +254,13 @@ describe("asyncapi.yaml", () => {
       });
       expect(constants, message.id()).toEqual([name]);
       expect(message.contentType()).toBe("application/json");
-      // Every message shares one payload schema and one Kafka binding (key = handover id).
+      // Each aggregate's messages share its payload schema and Kafka binding (key = the aggregate's id).
+      const expected = payloadOf.get(name ?? "");
       expect(component("messages", message.id()).payload).toEqual({
-        $ref: "#/components/schemas/HandoverEventPayload",
+        $ref: `#/components/schemas/${expected?.schema}`,
+      });
+      expect(component("messages", message.id()).bindings).toEqual({
+        $ref: `#/components/messageBindings/${expected?.binding}`,
       });
       const key = message.bindings().get("kafka")?.value<{ key: unknown }>().key;
       expect(withoutParserExtensions(key)).toMatchObject({ type: "string", format: "uuid" });
@@ -238,11 +275,15 @@ describe("asyncapi.yaml", () => {
     );
   });
 
-  it("describes the payload with exactly the fields of ZHandoverEventPayload", () => {
-    const schema = payloadSchema();
-    const shape = ZHandoverEventPayload.shape;
+  it.each(payloadSchemas)("describes $name with exactly the fields of its zod schema", ({ name, zod }) => {
+    const schema = payloadSchema(name);
+    const shape = zod.shape;
     const keys = Object.keys(shape);
-    const required = keys.filter((key) => !shape[key as keyof typeof shape].safeParse(undefined).success);
+    const required = keys.filter(
+      (key) =>
+        !(shape as Record<string, { safeParse: (v: unknown) => { success: boolean } }>)[key]?.safeParse(undefined)
+          .success,
+    );
     expect(isObject(schema) && schema.additionalProperties).toBe(false);
     expect(Object.keys(isObject(schema) && isObject(schema.properties) ? schema.properties : {}).sort()).toEqual(
       [...keys].sort(),
@@ -252,9 +293,9 @@ describe("asyncapi.yaml", () => {
     );
   });
 
-  it("describes the payload as zod's own JSON Schema does, up to representation", () => {
-    const fromZod = z.toJSONSchema(ZHandoverEventPayload, { target: "draft-7" }) as Json;
-    expect(normaliseSchema(payloadSchema())).toEqual(normaliseSchema(fromZod));
+  it.each(payloadSchemas)("describes $name as zod's own JSON Schema does, up to representation", ({ name, zod }) => {
+    const fromZod = z.toJSONSchema(zod, { target: "draft-7" }) as Json;
+    expect(normaliseSchema(payloadSchema(name))).toEqual(normaliseSchema(fromZod));
   });
 });
 
@@ -284,6 +325,62 @@ describe("asyncapi.yaml against real events (ajv from node_modules)", () => {
     const value = JSON.parse(JSON.stringify(sample)) as unknown;
     expect(ZHandoverEventPayload.safeParse(value).success).toBe(false);
     expect(newAjv().validate(payloadSchema() as JsonObject, value)).toBe(false);
+  });
+
+  const tableDecided: TableDecidedPayload = {
+    meetingId: "1f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    itemId: "2f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    caseId: "4f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    organisationId: "5f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    regionId: "8f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    municipalityCode: "GM0392",
+    decision: "handover",
+    receivingOrganisationId: "6f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    handoverId: "3f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    vvTrajectoryId: null,
+    postponedToMeetingId: null,
+    version: 4,
+    occurredAt: "2026-12-01T13:30:00.000Z",
+  };
+  const tableClosed: TableClosedPayload = {
+    meetingId: tableDecided.meetingId,
+    organisationId: tableDecided.organisationId,
+    regionId: tableDecided.regionId,
+    scheduledAt: "2026-12-01T13:00:00.000Z",
+    participantOrganisationIds: ["6f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11"],
+    itemCount: 5,
+    decisionCounts: { handover: 1, vv: 1, vt_keeps: 1, raad_request: 1, postpone: 1 },
+    version: 9,
+    occurredAt: "2026-12-01T15:00:00+01:00",
+  };
+  const vvEvent: VvEventPayload = {
+    trajectoryId: "9f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    caseId: tableDecided.caseId,
+    status: "open",
+    version: 3,
+    organisationId: tableDecided.organisationId,
+    partnerOrganisationId: "6f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    municipalityCode: "GM0392",
+    regionId: tableDecided.regionId,
+    conditionId: "af0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    conditionOwner: "household",
+    conditionStatus: "met",
+    conditionDueOn: "2026-12-15",
+    occurredAt: "2026-12-01T13:30:00.000Z",
+  };
+
+  it.each([
+    ["TableDecidedPayload", ZTableDecidedPayload, tableDecided, { ...tableDecided, decision: "later" }],
+    ["TableClosedPayload", ZTableClosedPayload, tableClosed, { ...tableClosed, decisionCounts: { handover: 1 } }],
+    ["VvEventPayload", ZVvEventPayload, vvEvent, { ...vvEvent, conditionStatus: "half" }],
+  ] as const)("accepts and refuses %s payloads as zod does", (name, zod, good, bad) => {
+    const validate = newAjv().compile(payloadSchema(name) as JsonObject);
+    expect(zod.safeParse(good).success).toBe(true);
+    expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
+    for (const sample of [bad, { ...good, conditionText: "Vader blijft weg" }, { ...good, name: "Jan" }]) {
+      expect(zod.safeParse(sample).success).toBe(false);
+      expect(validate(sample)).toBe(false);
+    }
   });
 
   it("matches the headers and key toKafkaRecord produces", () => {

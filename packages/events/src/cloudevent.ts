@@ -13,7 +13,11 @@ export type OutboxEventRecord = {
 };
 
 /** Where a partner system fetches an aggregate's details with its token (NL GOV `dataref`). */
-const datarefPaths: Record<string, string> = { handover: "/api/v1/overdrachten" };
+const datarefPaths: Record<string, string> = {
+  handover: "/api/v1/overdrachten",
+  table: "/api/v1/overdrachtstafels",
+  vv: "/api/v1/vv-trajecten",
+};
 
 /**
  * The NL GOV profile for CloudEvents: the outbox row's UUID as `id` (stable across retries, so consumers can

@@ -1,4 +1,6 @@
 export * from "./cloudevent";
 export * from "./event-types";
 export * from "./payloads";
+export * from "./table-payloads";
 export * from "./topics";
+export * from "./vv-payloads";
