@@ -1,3 +1,4 @@
 export * from "./message-id";
 export * from "./templates/handover-mail";
+export * from "./templates/table-mail";
 export * from "./transport";
