@@ -5,6 +5,7 @@ import { caseRouter } from "./routers/case";
 import { handoverRouter } from "./routers/handover";
 import { meRoute } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
+import { tableRouter } from "./routers/table";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   case: caseRouter,
   handover: handoverRouter,
   notification: notificationRouter,
+  table: tableRouter,
   admin: adminRouter,
 });
 

@@ -5,9 +5,10 @@ import {
   memberships,
   municipalities,
   organisations,
-  outbox,
+  regions,
   type Transaction,
   teams,
+  users,
 } from "@ketenportaal/db";
 import {
   acceptanceDueOn,
@@ -18,23 +19,21 @@ import {
   firstContactDueOn,
   HandoverNotEditableError,
   HandoverTransitionError,
+  initialHandoverStatus,
+  requiresPackageGate,
+  TABLE_DECISION_HISTORY_REASON,
   toAmsterdamDate,
   ZCompleteInput,
   ZDeclineInput,
 } from "@ketenportaal/domain";
-import {
-  eventSource,
-  eventTypeName,
-  type HandoverEvent,
-  handoverTopicFor,
-  ZHandoverEventPayload,
-} from "@ketenportaal/events";
+import { type HandoverEvent, handoverTopicFor, ZHandoverEventPayload } from "@ketenportaal/events";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ApiConfig, AuthedContext } from "../../context";
 import { writeAudit } from "../audit/write-audit";
 import type { Principal } from "../auth/principal";
 import { loadInvolvedPersons } from "../case/load-involved-persons";
 import { DomainRefusal } from "../errors";
+import { writeOutboxEvent } from "../outbox/write-outbox-event";
 import { handoverPartyOf, isVtCaseworker } from "./access";
 import { describeLastChange, type LoadedHandover, loadHandover } from "./load-handover";
 import { notifyAboutHandover } from "./notify-about-handover";
@@ -59,6 +58,18 @@ export type HandoverCommand =
   | ({ kind: "start"; firstContactOn: string } & Versioned)
   | ({ kind: "complete"; outcomeCode: string; referredTo?: string | undefined } & Versioned)
   | ({ kind: "return"; reasonText: string } & Versioned)
+  /**
+   * Decided at the overdrachtstafel (services/table): created as accepted by the partner's participant at the
+   * table, behind the same package gate as an offer. Only the table decision issues it.
+   */
+  | ({
+      kind: "decide_at_table";
+      caseId: string;
+      targetTeamId: string;
+      acceptedByUserId: string;
+      /** The VT worker who brought the case to the table. */
+      offeringUserId: string;
+    } & PackageFields)
   /** Raised by the deadline watch, not by a person: the deadline has passed. */
   | { kind: "escalate"; id: string; deadlineKind: "acceptance" | "first_contact"; dueOn: string };
 
@@ -110,6 +121,7 @@ const eventOf: Partial<Record<HandoverCommand["kind"], HandoverEvent>> = {
 export async function applyHandoverCommand(options: HandoverCommandOptions): Promise<HandoverCommandResult> {
   const { command } = options;
   if (command.kind === "create") return createHandover({ ...options, command });
+  if (command.kind === "decide_at_table") return createHandoverAtTable({ ...options, command });
 
   const current = await loadHandover(options.tx, command.id);
   const party =
@@ -148,7 +160,7 @@ export async function applyHandoverCommand(options: HandoverCommandOptions): Pro
   });
   const event = eventOf[command.kind];
   if (event) {
-    await writeOutboxEvent({
+    await writeHandoverEvent({
       tx: options.tx,
       event,
       handover: updated,
@@ -178,7 +190,9 @@ async function decideChange(
   const { command, current, party, now } = options;
   const handover = current.handover;
   const today = toAmsterdamDate({ instant: now });
-  if (command.kind === "create") throw new Error("create is not a change of an existing handover");
+  if (command.kind === "create" || command.kind === "decide_at_table") {
+    throw new Error("creation is not a change of an existing handover");
+  }
 
   if (command.kind === "escalate") {
     if (party !== "system") throw new DomainRefusal("FORBIDDEN", "Alleen het portaal zelf escaleert termijnen.");
@@ -367,6 +381,151 @@ async function createHandover(
   return { id: created.id, status: created.status, version: created.version };
 }
 
+/**
+ * A handover decided at the overdrachtstafel: the partner's participant accepted it there, so it starts as
+ * accepted (the first-contact term runs from now) and its history names that participant with
+ * "besloten aan de overdrachtstafel". The package must be complete, as for an offer; the audit row names who
+ * recorded the decision.
+ */
+async function createHandoverAtTable(
+  options: HandoverCommandOptions & { command: Extract<HandoverCommand, { kind: "decide_at_table" }> },
+): Promise<HandoverCommandResult> {
+  const { command, tx, now } = options;
+  const principal = options.actor.kind === "principal" ? options.actor.principal : null;
+  if (principal?.kind !== "user" || !isVtCaseworker(principal)) {
+    throw new DomainRefusal("FORBIDDEN", "Alleen Veilig Thuis legt besluiten van de overdrachtstafel vast.");
+  }
+  const [caseRow] = await tx
+    .select({
+      id: cases.id,
+      municipalityCode: cases.municipalityCode,
+      safetyAssessmentCompletedAt: cases.safetyAssessmentCompletedAt,
+      conclusion: cases.conclusion,
+      regionId: municipalities.regionId,
+      firstContactDeadlineDays: regions.firstContactDeadlineDays,
+    })
+    .from(cases)
+    .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
+    .innerJoin(regions, eq(regions.id, municipalities.regionId))
+    .where(and(eq(cases.id, command.caseId), eq(cases.organisationId, principal.organisation.id)))
+    .limit(1);
+  if (!caseRow) throw new DomainRefusal("NOT_FOUND", "Deze casus bestaat niet bij uw organisatie.");
+  const team = await findTargetTeam(tx, command.targetTeamId);
+  const [acceptor] = await tx
+    .select({ userId: memberships.userId, role: memberships.role, teamId: memberships.teamId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.userId, command.acceptedByUserId),
+        eq(memberships.organisationId, team.organisationId),
+        inArray(memberships.role, ["partner_worker", "partner_coordinator"]),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  if (!acceptor) {
+    const message =
+      "Kies wie namens de ontvangende organisatie aan tafel accepteert: een medewerker van die organisatie.";
+    throw new DomainRefusal("BAD_REQUEST", message, { fieldErrors: { acceptedByUserId: [message] } });
+  }
+  if (command.vtContactUserId) await assertVtContact(tx, command.vtContactUserId, principal.organisation.id);
+
+  const fields = pickPackageFields(command);
+  if (requiresPackageGate({ origin: "table_decision" })) {
+    const persons = await loadInvolvedPersons(tx, caseRow.id);
+    const missing = findMissingPackageItems({
+      safetyAssessmentCompletedAt: caseRow.safetyAssessmentCompletedAt,
+      conclusion: caseRow.conclusion,
+      involvedPersons: persons.map((p) => ({
+        id: p.id,
+        role: p.role,
+        spokenStatus: p.spokenStatus,
+        notSpokenReason: p.notSpokenReason,
+      })),
+      concerns: fields.concerns ?? null,
+      safetyConditions: fields.safetyConditions ?? null,
+      householdView: fields.householdView ?? null,
+      vtContactUserId: fields.vtContactUserId ?? null,
+      vtJoinsFirstVisit: fields.vtJoinsFirstVisit ?? null,
+    });
+    if (missing.length > 0) {
+      throw new DomainRefusal(
+        "BAD_REQUEST",
+        `Het pakket is nog niet compleet: ${missing.map((item) => item.message).join(" ")}`,
+        { missingItems: missing },
+      );
+    }
+  }
+
+  const status = initialHandoverStatus({ origin: "table_decision" });
+  // A medewerker who accepts takes the case on, as with an accept in the portal; a coördinator assigns it later.
+  const assignee = acceptor.role === "partner_worker" ? acceptor.userId : null;
+  const [created] = await tx
+    .insert(handovers)
+    .values({
+      caseId: caseRow.id,
+      organisationId: principal.organisation.id,
+      offeringUserId: command.offeringUserId,
+      targetOrganisationId: team.organisationId,
+      targetTeamId: team.id,
+      assignedUserId: assignee,
+      municipalityCode: caseRow.municipalityCode,
+      regionId: caseRow.regionId,
+      status,
+      ...fields,
+      offeredAt: now,
+      acceptedAt: now,
+      firstContactDueOn: firstContactDueOn({ acceptedAt: now, firstContactDays: caseRow.firstContactDeadlineDays }),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!created) throw new Error("handover insert returned nothing");
+
+  await tx.insert(handoverHistory).values({
+    handoverId: created.id,
+    at: now,
+    action: command.kind,
+    fromStatus: null,
+    toStatus: created.status,
+    actorUserId: acceptor.userId,
+    actorOrganisationId: team.organisationId,
+    reason: TABLE_DECISION_HISTORY_REASON,
+    version: created.version,
+  });
+  await writeAudit(tx, {
+    occurredAt: now,
+    userId: principal.user.id,
+    organisationId: principal.organisation.id,
+    role: principal.roles.join(",") || null,
+    purpose: "handover",
+    action: "create",
+    objectType: `handover.${command.kind}`,
+    objectId: created.id,
+    caseId: created.caseId,
+    outcome: "success",
+    requestId: options.requestId,
+    clientAddress: options.clientAddress,
+  });
+
+  const loaded = await loadHandover(tx, created.id);
+  if (!loaded) throw new Error("handover vanished");
+  await writeHandoverEvent({ tx, event: "accepted", handover: created, loaded, now, deadlineKind: undefined });
+  await notifyAboutHandover({ tx, event: "accepted", handover: created, loaded, config: options.config });
+  if (assignee) {
+    await notifyAboutHandover({
+      tx,
+      event: "assigned",
+      handover: created,
+      loaded,
+      config: options.config,
+      assigneeUserId: assignee,
+    });
+  }
+  return { id: created.id, status: created.status, version: created.version };
+}
+
 async function findTargetTeam(tx: Transaction, teamId: string) {
   const [team] = await tx
     .select({
@@ -492,7 +651,7 @@ async function writeHistoryAndAudit(
   });
 }
 
-async function writeOutboxEvent(options: {
+async function writeHandoverEvent(options: {
   tx: Transaction;
   event: HandoverEvent;
   handover: typeof handovers.$inferSelect;
@@ -521,18 +680,16 @@ async function writeOutboxEvent(options: {
   if (targetOrganisationKind === "vt" || targetOrganisationKind === "municipality") {
     throw new Error(`handover addressed to a ${targetOrganisationKind}`);
   }
-  await options.tx.insert(outbox).values({
-    aggregateType: "handover",
+  await writeOutboxEvent({
+    tx: options.tx,
+    aggregate: "handover",
     aggregateId: handover.id,
-    eventType: eventTypeName({ aggregate: "handover", event: options.event }),
+    event: options.event,
     sequence: handover.version,
-    source: organisationOin
-      ? eventSource({ vtOin: organisationOin })
-      : `urn:nld:ketenportaal:organisatie:${handover.organisationId}`,
+    organisationId: handover.organisationId,
+    organisationOin,
     topic: handoverTopicFor(targetOrganisationKind),
     payload,
-    createdAt: options.now,
+    now: options.now,
   });
-  // Delivered on commit: wakes the relay without polling.
-  await options.tx.execute(sql`select pg_notify('ketenportaal_outbox', ${handover.id})`);
 }
