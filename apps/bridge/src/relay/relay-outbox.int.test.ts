@@ -2,12 +2,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedDemoRegion } from "@ketenportaal/api";
 import { callerForUser, createTestClock } from "@ketenportaal/api/testing";
-import { createDatabase, outbox } from "@ketenportaal/db";
+import { createDatabase, type Database, executeRows, outbox } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { fromKafkaRecord } from "@ketenportaal/events";
 import { eq, isNull, sql } from "drizzle-orm";
 import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertOutboxEvents } from "../../../../tests/support/event-stream";
 import { type KafkaMockHandle, startKafkaMock } from "../../../../tests/support/kafka";
 import { startWorkers } from "../workers";
 import { createKafkaPublisher, type EventPublisher } from "./kafka-publisher";
@@ -110,23 +111,15 @@ describe("the outbox relay", () => {
     expect(row?.publishedAt).not.toBeNull();
   });
 
-  it("keeps each aggregate's order with three relays racing, and loses nothing", async () => {
-    const aggregates = Array.from({ length: 60 }, () => crypto.randomUUID());
-    const rows = [];
-    for (let sequence = 1; sequence <= 20; sequence++) {
-      for (const aggregateId of aggregates) {
-        rows.push({
-          aggregateType: "handover",
-          aggregateId,
-          eventType: "nl.ketenportaal.handover.accepted.v1",
-          sequence,
-          source: "urn:nld:oin:00000009999999990001:systeem:ketenportaal",
-          topic: "ketenportaal.test.order",
-          payload: { sequence },
-        });
-      }
-    }
-    for (let i = 0; i < rows.length; i += 500) await test.db.insert(outbox).values(rows.slice(i, i + 500));
+  it("keeps each aggregate's order with three relays racing on 10,000 events of 500 handovers, and loses nothing", async () => {
+    const aggregates = Array.from({ length: 500 }, () => crypto.randomUUID());
+    const rows = await insertOutboxEvents({
+      db: test.db,
+      topic: "ketenportaal.test.order",
+      aggregateIds: aggregates,
+      eventsPerAggregate: 20,
+    });
+    expect(rows).toHaveLength(10_000);
 
     // Production creates topics beforehand with a fixed partition count. The mock broker creates them on first use,
     // and producers that fetch metadata during that moment may see a different count and route one key to two
@@ -145,11 +138,13 @@ describe("the outbox relay", () => {
     await admin.disconnect();
 
     const publishLog: string[] = [];
-    const relays = [0, 1, 2].map(() => {
+    const handedOver = [0, 0, 0];
+    const relays = [0, 1, 2].map((relay) => {
       const inner = createKafkaPublisher({ brokers: kafka.brokers });
       return {
         publish: async (batches: Parameters<EventPublisher["publish"]>[0]) => {
           for (const b of batches) for (const m of b.messages) publishLog.push(`${m.key}:${m.headers.ce_sequence}`);
+          for (const b of batches) handedOver[relay] = (handedOver[relay] ?? 0) + b.messages.length;
           await inner.publish(batches);
         },
         close: inner.close,
@@ -163,6 +158,8 @@ describe("the outbox relay", () => {
     };
     await Promise.all(relays.map(drain));
     await Promise.all(relays.map((relay) => relay.close()));
+    // A real race: every relay got its share (a claim that locks the whole backlog would starve the others).
+    expect(handedOver.every((count) => count >= 500)).toBe(true);
 
     // Handed to Kafka in order, per aggregate, across the three relays.
     const last = new Map<string, number>();
@@ -179,7 +176,7 @@ describe("the outbox relay", () => {
       seen.set(message.key, sequence);
     }
     expect([...seen.values()].every((last) => last === 20)).toBe(true);
-    expect(seen.size).toBe(60);
+    expect(seen.size).toBe(500);
   });
 
   it("keeps the rows, logs once and keeps running while Kafka is unreachable", async () => {
@@ -288,5 +285,54 @@ describe("the outbox relay", () => {
     expect(latencies).toHaveLength(1);
     expect(latencies[0]).toBeGreaterThanOrEqual(1.5);
     expect(latencies[0]).toBeLessThan(60);
+  });
+  it("try-locks no more handovers than it claims events, whatever plan the database picks", async () => {
+    // A backlog over many handovers, as after an outage. The claim once evaluated its try-lock on every unpublished
+    // row when the planner sorted them instead of walking the index (stale statistics after a burst): one relay
+    // locked every handover of the backlog, the others found nothing to do, and beyond the lock table's size
+    // (max_locks_per_transaction × max_connections) every claim failed with "out of shared memory" — for good.
+    const aggregates = Array.from({ length: 3000 }, () => crypto.randomUUID());
+    await insertOutboxEvents({
+      db: test.db,
+      topic: "ketenportaal.test.claim",
+      aggregateIds: aggregates,
+      eventsPerAggregate: 1,
+    });
+    const sorting = await createDatabase({
+      databaseUrl: `${test.url}?options=${encodeURIComponent("-c enable_indexscan=off")}`,
+      poolSize: 2,
+    });
+    const advisoryLocks = async (db: Database) => {
+      const [row] = await executeRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from pg_locks
+            where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`,
+      );
+      return row?.n ?? 0;
+    };
+    const heldDuringPublish: number[] = [];
+    const counting: EventPublisher = {
+      publish: async () => {
+        heldDuringPublish.push(await advisoryLocks(test.db));
+      },
+      close: async () => {},
+    };
+    try {
+      let total = 0;
+      for (let published = -1; published !== 0; ) {
+        ({ published } = await relayOutboxBatch({
+          db: sorting.db,
+          publisher: counting,
+          apiBaseUrl: API,
+          batchSize: 100,
+        }));
+        total += published;
+      }
+      expect(total).toBe(3000);
+      expect(heldDuringPublish).toHaveLength(30);
+      expect(Math.max(...heldDuringPublish)).toBeLessThanOrEqual(100);
+    } finally {
+      await sorting.close();
+    }
   });
 });

@@ -34,15 +34,23 @@ export async function relayOutboxBatch(options: {
 }): Promise<{ published: number }> {
   const batchSize = options.batchSize ?? 200;
   return withRequest(options.db, { requestId: "outbox-relay" }, async (tx) => {
+    // First the next `batchSize` rows nobody else holds, then the try-lock on just those. With the try-lock in the
+    // scan's WHERE, a plan that sorts (stale statistics after a burst) evaluated it on every unpublished row: one
+    // claim locked every handover of the backlog and, past the lock table's size, failed with "out of shared
+    // memory" on every try. The materialized CTE is a fence: the try-lock runs on at most `batchSize` rows.
     const rows = await executeRows<ClaimedRow>(
       tx,
-      sql`select id, position, aggregate_type, aggregate_id, event_type, source, sequence, topic, payload, created_at
-          from outbox
-          where published_at is null
-            and pg_try_advisory_xact_lock(hashtextextended(aggregate_id::text, 0))
-          order by position
-          limit ${batchSize}
-          for update skip locked`,
+      sql`with candidates as materialized (
+            select id, position, aggregate_type, aggregate_id, event_type, source, sequence, topic, payload, created_at
+            from outbox
+            where published_at is null
+            order by position
+            limit ${batchSize}
+            for update skip locked
+          )
+          select * from candidates
+          where pg_try_advisory_xact_lock(hashtextextended(aggregate_id::text, 0))
+          order by position`,
     );
     if (rows.length === 0) return { published: 0 };
     const claimed = await keepInOrderPrefixes(tx, rows);
@@ -86,8 +94,8 @@ export async function relayOutboxBatch(options: {
 }
 
 /**
- * The try-lock is evaluated row by row, so within one scan an aggregate's lock can be taken only after another
- * relay let go of it — past some of its earlier rows, which that relay may have left unpublished. Keep, per
+ * An aggregate's lock can be free while some of its earlier rows are not among our candidates: another relay holds
+ * them (skipped as locked) but lost the aggregate's lock to us, or let go of it leaving them unpublished. Keep, per
  * aggregate, only the claimed rows that continue its unpublished events without a gap; the rest wait their turn.
  * We hold the aggregate's lock now, so nobody else publishes it before we commit.
  */
