@@ -10,5 +10,8 @@ export default [
   route("overdrachten/:id", "routes/handover.tsx"),
   route("overdrachten/:id/bewerken", "routes/handover-edit.tsx"),
   route("meldingen", "routes/notifications.tsx"),
+  route("beheer", "routes/admin.tsx"),
+  route("beheer/gebeurtenissen", "routes/admin-events.tsx"),
+  route("beheer/e-mail", "routes/admin-mail.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,8 +1,10 @@
-import type { Section } from "../lib/sections";
 import { AppLink } from "./app-link";
 
-/** The start page's overview of the sections this user works in, each with what it is for. */
-export function SectionList({ sections }: { sections: readonly Section[] }) {
+/** A page this user can go to, with what it is for: a main section, or a beheer page. */
+export type SectionLink = { key: string; path: string; label: string; description: string };
+
+/** The start page's overview of the sections this user works in, each with what it is for; also used on /beheer. */
+export function SectionList({ sections }: { sections: readonly SectionLink[] }) {
   return (
     <ul className="kp-section-list">
       {sections.map((section) => (

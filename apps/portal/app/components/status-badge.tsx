@@ -1,4 +1,4 @@
-import type { HandoverStatus } from "../lib/api-types";
+import type { HandoverStatus, MailStatus } from "../lib/api-types";
 import { nl } from "../messages/nl";
 
 /** The handover's status in words; the colour only repeats what the text says. */
@@ -9,4 +9,9 @@ export function StatusBadge({ status }: { status: HandoverStatus }) {
 /** A marker for a deadline that has passed: text, with a warning colour and an icon-free border for print. */
 export function OverdueBadge() {
   return <span className="utrecht-status-badge kp-status kp-status--overdue">{nl.deadlines.overdue}</span>;
+}
+
+/** An e-mail's status in words: wachtend, verzonden, mislukt. */
+export function MailStatusBadge({ status }: { status: MailStatus }) {
+  return <span className={`utrecht-status-badge kp-status kp-status--mail-${status}`}>{nl.mailStatus[status]}</span>;
 }

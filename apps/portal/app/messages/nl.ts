@@ -1,5 +1,12 @@
 import type { Role } from "@ketenportaal/api";
-import type { CasePriority, DeclineReasonCode, HandoverStatus, OutcomeCode, PersonRole } from "../lib/api-types";
+import type {
+  CasePriority,
+  DeclineReasonCode,
+  HandoverStatus,
+  MailStatus,
+  OutcomeCode,
+  PersonRole,
+} from "../lib/api-types";
 
 /**
  * Every Dutch text of the portal. Components read from here, never from string literals, so wording stays
@@ -121,7 +128,8 @@ export const nl = {
     scopeHeading: "Waarop heeft deze verklaring betrekking?",
     scope:
       "Deze verklaring geldt voor de webapplicatie Ketenportaal: de inlogpagina, de startpagina, de overdrachten, " +
-      "de meldingen, deze verklaring en de andere onderdelen die al in gebruik zijn. De koppeling (API) voor systemen van ketenpartners en de " +
+      "de meldingen, de beheerpagina's Gebeurtenissen en Verzonden e-mail, deze verklaring en de andere onderdelen " +
+      "die al in gebruik zijn. De koppeling (API) voor systemen van ketenpartners en de " +
       "e-mailberichten die het portaal verstuurt, vallen er niet onder.",
     methodHeading: "Hoe is de toegankelijkheid onderzocht?",
     methods: [
@@ -141,7 +149,7 @@ export const nl = {
       "Na een uur zonder activiteit wordt u om veiligheidsredenen uitgelogd, zonder waarschuwing vooraf " +
         "(succescriterium 2.2.1 Timing aanpasbaar). Ingevulde gegevens die nog niet zijn opgeslagen, gaan dan verloren.",
       "Onderdelen die nog in ontwikkeling zijn, zoals overdrachtstafels, Voorwaarden & Vervolg, rapportages en " +
-        "beheer, zijn nog niet onderzocht. Wij nemen ze op in deze verklaring zodra ze beschikbaar zijn.",
+        "het beheer van organisaties en gebruikers, zijn nog niet onderzocht. Wij nemen ze op in deze verklaring zodra ze beschikbaar zijn.",
     ],
     contactHeading: "Problemen met toegankelijkheid melden",
     contact:
@@ -483,6 +491,7 @@ export const nl = {
     afgerond: "De overdracht is afgerond.",
     teruggemeld: "De overdracht is teruggemeld aan Veilig Thuis.",
     gelezen: "Alle meldingen zijn als gelezen gemarkeerd.",
+    "opnieuw-verstuurd": "Het bericht staat weer klaar om te versturen. Het gaat zo snel mogelijk opnieuw weg.",
   },
 
   notifications: {
@@ -497,6 +506,118 @@ export const nl = {
     firstPage: "Naar de nieuwste meldingen",
     pagerLabel: "Pagina's van de meldingen",
   },
+
+  admin: {
+    title: "Beheer",
+    heading: "Beheer",
+    intro: "Hier ziet u wat het portaal op de achtergrond doet en kunt u ingrijpen als iets blijft hangen.",
+    pagesHeading: "Beheeronderdelen",
+    noPages: "Voor uw rol zijn er nog geen beheeronderdelen beschikbaar.",
+    backToAdmin: "Terug naar Beheer",
+    pages: {
+      events: {
+        label: "Gebeurtenissen",
+        description: "Berichten over overdrachten voor de systemen van ketenpartners, en of ze al zijn gepubliceerd.",
+      },
+      mail: {
+        label: "Verzonden e-mail",
+        description:
+          "E-mail die het portaal verstuurt of wil versturen, met de status; mislukte berichten opnieuw versturen.",
+      },
+    },
+  },
+
+  adminEvents: {
+    title: "Gebeurtenissen",
+    heading: "Gebeurtenissen",
+    intro:
+      "Elke wijziging in een overdracht levert een gebeurtenis op die het portaal via Kafka doorgeeft aan de " +
+      "systemen van ketenpartners. Zonder Kafka-koppeling blijven de gebeurtenissen hier staan als nog niet " +
+      "gepubliceerd. Een gebeurtenis bevat alleen verwijzingen en statussen, geen persoonsgegevens.",
+    unpublishedCount: (count: number) =>
+      count === 0
+        ? "Alle gebeurtenissen zijn gepubliceerd."
+        : count === 1
+          ? "1 gebeurtenis is nog niet gepubliceerd."
+          : `${count} gebeurtenissen zijn nog niet gepubliceerd.`,
+    filtersHeading: "Filteren",
+    publishedLabel: "Publicatie",
+    allEvents: "Alle gebeurtenissen",
+    publishedOnly: "Gepubliceerd",
+    unpublishedOnly: "Nog niet gepubliceerd",
+    aggregateLabel: "Id van het onderwerp",
+    aggregateDescription: "Bijvoorbeeld het id van een overdracht, zoals in het adres van de overdracht.",
+    aggregateInvalid: "Dit is geen geldig id. Het filter is niet toegepast.",
+    applyFilters: "Filters toepassen",
+    clearFilters: "Alle filters wissen",
+    caption: "Gebeurtenissen, de nieuwste eerst",
+    noResults: "Er zijn geen gebeurtenissen die bij deze filters passen.",
+    columns: {
+      eventType: "Soort gebeurtenis",
+      aggregate: "Onderwerp",
+      sequence: "Volgnummer",
+      topic: "Topic",
+      createdAt: "Aangemaakt",
+      published: "Gepubliceerd",
+      attempts: "Pogingen",
+      payload: "Inhoud",
+    },
+    /** The API's aggregate types in words; an unknown type is shown as the API names it. */
+    aggregateTypes: { handover: "Overdracht" } as Record<string, string>,
+    aggregateLinkHint: "toon alleen de gebeurtenissen hiervan",
+    publishedAt: (date: string) => `Ja, op ${date}`,
+    notPublished: "Nog niet",
+    showPayload: "Inhoud tonen",
+    payloadOf: (eventType: string, sequence: number) => `van ${eventType} (volgnummer ${sequence})`,
+    nextPage: "Volgende pagina",
+    firstPage: "Naar de nieuwste gebeurtenissen",
+    pagerLabel: "Pagina's van de gebeurtenissen",
+  },
+
+  adminMail: {
+    title: "Verzonden e-mail",
+    heading: "Verzonden e-mail",
+    intro:
+      "E-mail die het portaal verstuurt bij wijzigingen in overdrachten. Zonder mailserver schrijft het portaal " +
+      "elk bericht als .eml-bestand in de map mail van de gegevensmap, met het Message-ID als bestandsnaam. " +
+      "Een bericht dat na acht pogingen niet is verstuurd, krijgt de status mislukt; u kunt het opnieuw versturen.",
+    countsLabel: "Aantallen per status",
+    filtersHeading: "Filteren",
+    statusLabel: "Status",
+    allStatuses: "Alle statussen",
+    applyFilters: "Filter toepassen",
+    clearFilters: "Filter wissen",
+    caption: "E-mailberichten, de nieuwste eerst",
+    noResults: "Er zijn geen berichten met deze status.",
+    columns: {
+      subject: "Onderwerp",
+      recipient: "Ontvanger",
+      status: "Status",
+      createdAt: "Aangemaakt",
+      sentAt: "Verzonden op",
+      attempts: "Pogingen",
+      lastError: "Laatste foutcode",
+      messageId: "Message-ID",
+      action: "Actie",
+    },
+    notSent: "Nog niet",
+    noError: "Geen",
+    retry: "Opnieuw versturen",
+    /** Read after "Opnieuw versturen" by screen readers, so each row's button says which message it sends. */
+    retryTarget: (subject: string, recipient: string, createdAt: string) =>
+      `(bericht "${subject}" aan ${recipient}, aangemaakt ${createdAt})`,
+    noAction: "Geen",
+    invalidRequest: "Dit bericht kon niet worden gevonden. Laad de pagina opnieuw en probeer het nog eens.",
+    nextPage: "Volgende pagina",
+    firstPage: "Naar de nieuwste berichten",
+    pagerLabel: "Pagina's van de e-mailberichten",
+  },
+
+  mailStatus: {
+    pending: "Wachtend",
+    sent: "Verzonden",
+    failed: "Mislukt",
+  } satisfies Record<MailStatus, string>,
 
   errors: {
     notFoundTitle: "Pagina niet gevonden",
