@@ -563,7 +563,7 @@ export const nl = {
       payload: "Inhoud",
     },
     /** The API's aggregate types in words; an unknown type is shown as the API names it. */
-    aggregateTypes: { handover: "Overdracht" } as Record<string, string>,
+    aggregateTypes: { handover: "Overdracht", table: "Overdrachtstafel", vv: "V&V-traject" } as Record<string, string>,
     aggregateLinkHint: "toon alleen de gebeurtenissen hiervan",
     publishedAt: (date: string) => `Ja, op ${date}`,
     notPublished: "Nog niet",
