@@ -6,6 +6,7 @@ import { handoverRouter } from "./routers/handover";
 import { meRoute } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { tableRouter } from "./routers/table";
+import { vvRouter } from "./routers/vv";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   handover: handoverRouter,
   notification: notificationRouter,
   table: tableRouter,
+  vv: vvRouter,
   admin: adminRouter,
 });
 

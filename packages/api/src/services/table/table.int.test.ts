@@ -11,7 +11,7 @@ import {
   vvTrajectories,
 } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerForUser, createTestClock, type TestClock } from "../../testing/callers";
 import { demoUsers } from "../demo/demo-region";
@@ -380,14 +380,18 @@ describe("deciding at the table", () => {
     expect(listed.upcoming.map((m) => m.id)).toContain(nextId);
 
     // Events: one decided per item, numbered by the meeting's version, then closed; no personal data.
-    const events = await test.db.select().from(outbox).where(eq(outbox.aggregateId, meeting.id));
+    const events = await test.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.aggregateId, meeting.id))
+      .orderBy(asc(outbox.position));
     expect(events.map((e) => e.eventType)).toEqual([
       ...Array(5).fill("nl.ketenportaal.table.decided.v1"),
       "nl.ketenportaal.table.closed.v1",
     ]);
     expect(events.every((e) => e.topic === "ketenportaal.tables")).toBe(true);
     const sequences = events.map((e) => e.sequence);
-    expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+    expect(sequences.every((sequence, index) => index === 0 || sequence > (sequences[index - 1] ?? 0))).toBe(true);
     expect(events.at(-1)?.payload).toMatchObject({
       itemCount: 5,
       decisionCounts: { handover: 1, vv: 1, vt_keeps: 1, raad_request: 1, postpone: 1 },
