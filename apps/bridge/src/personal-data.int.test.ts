@@ -1,0 +1,219 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { seedDemoCases, seedDemoRegion } from "@ketenportaal/api";
+import { callerForUser, testApiConfig } from "@ketenportaal/api/testing";
+import { createDatabase, type DatabaseHandle, executeRows } from "@ketenportaal/db";
+import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTopics } from "../../../tests/support/event-stream";
+import { type KafkaMockHandle, startKafkaMock } from "../../../tests/support/kafka";
+import { createPersonalDataScanner, type PersonalDataFinding } from "../../../tests/support/personal-data";
+import { type SmtpServerHandle, startSmtpServer } from "../../../tests/support/smtp";
+import { measureMailBacklog } from "./mail/deliver-mail";
+import { measureOutboxBacklog } from "./relay/relay-outbox";
+import { type RunningWorkers, startWorkers } from "./workers";
+
+const VT = "medewerker@vt-kennemerland.example";
+const SWT = "medewerker@swt-haarlem.example";
+const CJG = "medewerker@cjg-haarlemmermeer.example";
+const VELSEN = "medewerker@wijkteam-velsen.example";
+
+let test: TestDatabase;
+let kafka: KafkaMockHandle;
+let smtp: SmtpServerHandle;
+let database: DatabaseHandle | undefined;
+let workers: RunningWorkers | undefined;
+
+beforeAll(async () => {
+  [test, kafka, smtp] = await Promise.all([createTestDatabase(), startKafkaMock({ brokers: 3 }), startSmtpServer()]);
+  await seedDemoRegion({ db: test.db });
+  await seedDemoCases({ db: test.db, now: new Date(), config: testApiConfig });
+});
+afterAll(async () => {
+  await workers?.stop();
+  await database?.close();
+  await smtp?.stop();
+  await kafka?.stop();
+  await test?.drop();
+});
+
+const drained = async () => {
+  const [events, mail] = await Promise.all([
+    measureOutboxBacklog({ db: test.db }),
+    measureMailBacklog({ db: test.db }),
+  ]);
+  return { events: events.pending, mail: mail.pending, failed: mail.failed };
+};
+
+describe("what leaves the portal through Kafka and e-mail", () => {
+  it("holds none of the households' names or birth years, after every kind of transition", async () => {
+    database = await createDatabase({ databaseUrl: test.url, poolSize: 4 });
+    workers = await startWorkers({
+      database,
+      logger: { info: () => {}, error: () => {} },
+      publicUrl: testApiConfig.publicUrl,
+      kafkaBrokers: kafka.brokers,
+      mail: { smtpUrl: smtp.url, mailDir: join(tmpdir(), "kp-unused-mail"), from: "noreply@ketenportaal.example" },
+      pollIntervalMs: 50,
+    });
+    // The seed's events and e-mail go out, and the deadline watch has had its first look.
+    await expect.poll(drained, { timeout: 30_000, interval: 100 }).toEqual({ events: 0, mail: 0, failed: 0 });
+
+    // Every transition, through the API, with household names and birth years typed into every free text field.
+    const callers = new Map(
+      await Promise.all(
+        [VT, SWT, CJG, VELSEN].map(async (email) => [email, await callerForUser({ db: test.db, email })] as const),
+      ),
+    );
+    const caller = (email: string) => {
+      const found = callers.get(email);
+      if (!found) throw new Error(`no caller for ${email}`);
+      return found;
+    };
+    const handover = async (reference: string) => {
+      const [row] = await executeRows<{ id: string; version: number }>(
+        test.db,
+        sql`select h.id, h.version from handovers h join cases c on c.id = h.case_id where c.reference = ${reference}`,
+      );
+      if (!row) throw new Error(`no handover for ${reference}`);
+      return { id: row.id, version: Number(row.version) };
+    };
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+    const lifecycle = async (reference: string, partner: string, end: "complete" | "return") => {
+      let h = await caller(partner).handover.accept(await handover(reference));
+      h = await caller(partner).handover.start({ id: h.id, version: h.version, firstContactOn: today });
+      if (end === "complete") {
+        await caller(partner).handover.complete({
+          id: h.id,
+          version: h.version,
+          outcomeCode: "referred_on",
+          referredTo: "Sem de Wit en Ilse de Wit (1985) naar de GGZ",
+        });
+      } else {
+        await caller(partner).handover.returnToVt({
+          id: h.id,
+          version: h.version,
+          reasonText: "Gerrit Kok (geboren 1941) meldt nieuw geweld door Ton Kok, 1968.",
+        });
+      }
+    };
+    await lifecycle("VT-2026-0102", SWT, "complete");
+    await lifecycle("VT-2026-0104", VELSEN, "return");
+    await caller(CJG).handover.decline({
+      ...(await handover("VT-2026-0103")),
+      reasonCode: "other",
+      reasonText: "Lina Yildiz (2019) en Derya Yildiz (1990) zijn al bij ons bekend.",
+    });
+    let h = await caller(SWT).handover.start({ ...(await handover("VT-2026-0105")), firstContactOn: today });
+    await caller(SWT).handover.complete({ id: h.id, version: h.version, outcomeCode: "help_started" });
+    await caller(CJG).handover.returnToVt({
+      ...(await handover("VT-2026-0106")),
+      reasonText: "Daan Peters en Sara Peters, geboren 2018 en 1992: veiligheid niet te garanderen.",
+    });
+    await caller(VELSEN).handover.complete({
+      ...(await handover("VT-2026-0107")),
+      outcomeCode: "household_unreachable",
+    });
+    h = await caller(VT).handover.offer(await handover("VT-2026-0112"));
+    await caller(VT).handover.withdraw({
+      id: h.id,
+      version: h.version,
+      reasonText: "Levi Hoekstra (2020) en Nina Hoekstra (1993) zijn verhuisd.",
+    });
+    await caller(VT).handover.withdraw({ ...(await handover("VT-2026-0101")), reasonText: "Noor Bakker, 2017." });
+    // And a household registered through the API now, with a name the seed does not have.
+    const options = await caller(VT).handover.formOptions();
+    const created = await caller(VT).case.create({
+      reference: "VT-2026-0199",
+      municipalityCode: "GM0392",
+      reportedAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000),
+      safetyAssessmentCompleted: true,
+      conclusion: "Zoë van 't Hof-Bakker (2009) en haar vader Jurre van 't Hof (1977) hebben hulp nodig.",
+      persons: [
+        { role: "child", name: "Zoë van 't Hof-Bakker", birthYear: 2009, spokenStatus: "spoken" },
+        { role: "parent", name: "Jurre van 't Hof", birthYear: 1977, spokenStatus: "spoken" },
+      ],
+    });
+    h = await caller(VT).handover.create({
+      caseId: created.id,
+      targetTeamId: options.teams.find((t) => t.name === "Wijkteam Haarlem")?.id ?? "",
+      concerns: "Zorgen om Zoë (2009).",
+      safetyConditions: "Jurre van 't Hof zoekt hulp.",
+      householdView: "Zoë en Jurre staan open voor hulp.",
+      vtContactUserId: options.vtContacts[0]?.id ?? "",
+      vtJoinsFirstVisit: true,
+    });
+    await caller(VT).handover.offer({ id: h.id, version: h.version });
+    await lifecycle("VT-2026-0199", SWT, "return");
+
+    await expect.poll(drained, { timeout: 30_000, interval: 100 }).toEqual({ events: 0, mail: 0, failed: 0 });
+    await workers.stop();
+    workers = undefined;
+
+    // Everything that went out: every Kafka message of every topic, every e-mail the server received.
+    const [{ events = 0, topics = [] } = {}] = await executeRows<{ events: number; topics: string[] }>(
+      test.db,
+      sql`select count(*)::int as events, array_agg(distinct topic) as topics from outbox`,
+    );
+    const messages = await readTopics({ brokers: kafka.brokers, topics });
+    expect(new Set(messages.map((m) => m.headers.ce_id)).size).toBe(events);
+    const [{ mails = 0 } = {}] = await executeRows<{ mails: number }>(
+      test.db,
+      sql`select count(*)::int as mails from mail_outbox where sent_at is not null`,
+    );
+    await smtp.waitForMessages({ count: mails });
+    expect(smtp.messages).toHaveLength(mails);
+    const types = new Set(messages.map((m) => m.headers.ce_type?.split(".").at(-2)));
+    expect([...types].sort()).toEqual(
+      expect.arrayContaining(["accepted", "completed", "declined", "offered", "returned", "started", "withdrawn"]),
+    );
+    expect(mails).toBeGreaterThanOrEqual(20);
+
+    const persons = await executeRows<{ name: string; birth_year: number | null }>(
+      test.db,
+      sql`select name, birth_year from involved_persons`,
+    );
+    const publicWords = await executeRows<{ name: string }>(
+      test.db,
+      sql`select name from users union all select name from organisations union all select name from teams
+          union all select name from municipalities union all select name from regions`,
+    );
+    const references = await executeRows<{ reference: string }>(test.db, sql`select reference from cases`);
+    const scanner = createPersonalDataScanner({
+      persons: persons.map((p) => ({ name: p.name, birthYear: p.birth_year })),
+      publicWords: publicWords.map((w) => w.name),
+      knownIdentifiers: references.map((r) => r.reference),
+    });
+    // The scanner is not blind to these households: each person's data, as the database holds it, is found.
+    expect(persons.length).toBeGreaterThanOrEqual(23);
+    for (const person of persons) {
+      const found = scanner.scan(JSON.stringify(person), "control").map((f) => `${f.kind}:${f.value}`);
+      expect(found).toEqual(expect.arrayContaining([`name:${person.name}`, `birth year:${person.birth_year}`]));
+    }
+
+    const findings: PersonalDataFinding[] = [];
+    for (const m of messages) {
+      const where = `kafka ${m.topic} ${m.headers.ce_id}`;
+      findings.push(...scanner.scan(m.key, where), ...scanner.scan(m.value, where));
+      for (const [name, value] of Object.entries(m.headers)) findings.push(...scanner.scan(`${name}: ${value}`, where));
+    }
+    for (const mail of smtp.messages) {
+      const where = `mail ${mail.parsed.messageId}`;
+      for (const [name, value] of mail.parsed.headers) {
+        findings.push(...scanner.scan(`${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`, where));
+      }
+      findings.push(
+        ...scanner.scan(mail.subject, where),
+        ...scanner.scan(mail.text, where),
+        ...scanner.scan(mail.html ?? "", where),
+        ...scanner.scan(mail.envelope.to.join(" "), where),
+      );
+    }
+    expect(findings).toEqual([]);
+    console.info(
+      `personal data: ${messages.length} Kafka messages on ${topics.length} topics and ${smtp.messages.length} e-mails ` +
+        `scanned for ${persons.length} persons (${scanner.nameParts.length} name parts on their own)`,
+    );
+  }, 120_000);
+});
