@@ -5,6 +5,7 @@ import type { ApiConfig, AuthedContext } from "../../context";
 import { buildUserPrincipal } from "../auth/sessions";
 import { createCase } from "../case/manage-cases";
 import { applyHandoverCommand, type HandoverCommand } from "../handover/run-handover-command";
+import { seedDemoTables } from "./seed-demo-tables";
 
 type Step = { daysAgo: number; as: string; command: DistributiveOmit<HandoverCommand, "id" | "version"> };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -291,6 +292,7 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
       currentVersion = result.version;
     }
   }
+  await seedDemoTables(options);
 }
 
 export const demoCaseReferences = demoCases.map((c) => c.reference);
