@@ -1,4 +1,5 @@
 import { decideAgendaItem } from "../../services/table/decide-item";
+import { tableFormOptions } from "../../services/table/form-options";
 import { addAgendaItem, closeMeeting, createMeeting, removeAgendaItem } from "../../services/table/manage-meetings";
 import { getMeeting, getMinutes, listMeetings } from "../../services/table/read-meetings";
 import { authedProcedure, router } from "../../trpc";
@@ -14,6 +15,8 @@ import {
   ZListTablesResponse,
   ZRemoveTableItemRequest,
   ZTableDetail,
+  ZTableFormOptionsRequest,
+  ZTableFormOptionsResponse,
   ZTableItemMutationResponse,
   ZTableMinutes,
   ZTableMutationResponse,
@@ -56,4 +59,8 @@ export const tableRouter = router({
     .input(ZGetTableRequest)
     .output(ZTableMinutes)
     .query(({ ctx, input }) => getMinutes({ ctx, id: input.id })),
+  formOptions: authedProcedure
+    .input(ZTableFormOptionsRequest.optional())
+    .output(ZTableFormOptionsResponse)
+    .query(({ ctx, input }) => tableFormOptions({ ctx, meetingId: input?.meetingId })),
 });

@@ -1,4 +1,4 @@
-import { casePriorities, organisationKinds, tableDecisionKinds, tableMeetingStatuses } from "@ketenportaal/db";
+import { casePriorities, organisationKinds, roles, tableDecisionKinds, tableMeetingStatuses } from "@ketenportaal/db";
 import { z } from "zod";
 import { ZHandoverPackage, ZId, ZVersion } from "../handover/shared.types";
 
@@ -129,6 +129,28 @@ export const ZTableMinutes = ZMeetingHeader.extend({
       targetTeam: z.string().nullable(),
       firstContactDueOn: z.string().nullable(),
       postponedTo: z.date().nullable(),
+    }),
+  ),
+});
+
+/** Organisations with their teams and caseworkers, for the choosers of the table and V&V forms. */
+export const ZCaseworkOrganisation = z.object({
+  id: ZId,
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  teams: z.array(ZRef),
+  people: z.array(z.object({ id: ZId, name: z.string(), teamId: ZId.nullable(), role: z.enum(roles) })),
+});
+export const ZTableFormOptionsRequest = z.object({ meetingId: ZId.optional() });
+export const ZTableFormOptionsResponse = z.object({
+  regions: z.array(ZRef),
+  organisations: z.array(ZCaseworkOrganisation),
+  agendaCandidates: z.array(
+    z.object({
+      id: ZId,
+      reference: z.string(),
+      priority: z.enum(casePriorities),
+      municipality: ZMunicipality,
     }),
   ),
 });

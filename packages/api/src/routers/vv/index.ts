@@ -1,5 +1,7 @@
+import { z } from "zod";
 import { addTimelineEntry } from "../../services/vv/add-timeline-entry";
 import { closeTrajectory } from "../../services/vv/close-trajectory";
+import { vvFormOptions } from "../../services/vv/form-options";
 import { addCondition, updateCondition } from "../../services/vv/manage-conditions";
 import { recordMonitoring, scheduleMonitoring } from "../../services/vv/manage-monitoring";
 import { openTrajectory } from "../../services/vv/open-trajectory";
@@ -20,6 +22,7 @@ import {
   ZTimelineEntryResponse,
   ZUpdateConditionRequest,
   ZVvDetail,
+  ZVvFormOptionsResponse,
   ZVvMutationResponse,
 } from "./vv.types";
 
@@ -75,4 +78,8 @@ export const vvRouter = router({
     .input(ZCloseVvRequest)
     .output(ZVvMutationResponse)
     .mutation(({ ctx, input }) => closeTrajectory({ ctx, input })),
+  formOptions: authedProcedure
+    .input(z.void())
+    .output(ZVvFormOptionsResponse)
+    .query(({ ctx }) => vvFormOptions({ ctx })),
 });

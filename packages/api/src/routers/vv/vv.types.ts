@@ -2,6 +2,7 @@ import { casePriorities, vvConditionOwners, vvConditionStatuses, vvStatuses, vvT
 import { vvOutcomeCodes } from "@ketenportaal/domain";
 import { z } from "zod";
 import { ZId, ZInvolvedPerson, ZLocalDate, ZVersion } from "../handover/shared.types";
+import { ZCaseworkOrganisation } from "../table/table.types";
 
 const ZRef = z.object({ id: ZId, name: z.string() });
 const ZAuthor = z.object({ name: z.string(), organisation: z.string() });
@@ -163,3 +164,5 @@ export const ZVvDetail = ZVvSummary.extend({
     }),
   ),
 });
+
+export const ZVvFormOptionsResponse = z.object({ organisations: z.array(ZCaseworkOrganisation) });

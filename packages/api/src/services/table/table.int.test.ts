@@ -188,6 +188,25 @@ describe("the agenda", () => {
   });
 });
 
+describe("form options", () => {
+  it("offers VT the region's cases that can still go on the agenda, and the people to choose from", async () => {
+    const meeting = await planMeeting();
+    const onAgenda = await agendaItem(meeting.id);
+    const free = await registerCase();
+    const incomplete = await registerCase({ complete: false });
+    const options = await vt.table.formOptions({ meetingId: meeting.id });
+    const candidates = options.agendaCandidates.map((c) => c.id);
+    expect(candidates).toContain(free.caseId);
+    expect(candidates).not.toContain(onAgenda.caseId);
+    expect(candidates).not.toContain(incomplete.caseId);
+    const swt = options.organisations.find((o) => o.id === ids.swt);
+    expect(swt?.teams.map((t) => t.name)).toContain("Wijkteam Haarlem");
+    expect(swt?.people.map((p) => p.id)).toContain(people.swtWorker);
+    expect(options.organisations.some((o) => o.kind === "municipality")).toBe(false);
+    await expect(swtWorker.table.formOptions()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
 describe("who sees a meeting", () => {
   it("shows participants the agenda summary before the meeting and hides it from everyone else", async () => {
     const meeting = await planMeeting();

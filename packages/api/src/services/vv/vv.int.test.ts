@@ -156,6 +156,14 @@ describe("opening a V&V trajectory", () => {
   });
 });
 
+describe("form options", () => {
+  it("lists organisations with their caseworkers for both sides, and nothing for others", async () => {
+    const options = await swtWorker.vv.formOptions();
+    expect(options.organisations.find((o) => o.id === ids.vt)?.people.map((p) => p.id)).toContain(people.vtWorker);
+    await expect(gemeente.vv.formOptions()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
 describe("working a trajectory", () => {
   it("runs through conditions, a monitoring moment and a shared timeline to a close with a follow-up owner", async () => {
     clock.set(MONDAY);
