@@ -466,6 +466,28 @@ describe("deciding at the table", () => {
     expect((await test.db.select().from(outbox)).length).toBe(eventsBefore);
   });
 
+  it("lets exactly one of two simultaneous decisions on an item win, in each of 10 rounds", async () => {
+    const meeting = await planMeeting();
+    const chairAgain = await callerForUser({
+      db: test.db,
+      email: "coordinator.haarlem@vt-kennemerland.example",
+      clock,
+    });
+    for (let round = 0; round < 10; round++) {
+      const item = await agendaItem(meeting.id);
+      const results = await Promise.allSettled([
+        coordinator.table.decide({ id: item.id, version: 1, kind: "vt_keeps" }),
+        chairAgain.table.decide({ id: item.id, version: 1, kind: "postpone" }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const lost = results.find((r) => r.status === "rejected");
+      expect(lost?.status === "rejected" && lost.reason).toMatchObject({ code: "CONFLICT" });
+      const [row] = await test.db.select().from(tableAgendaItems).where(eq(tableAgendaItems.id, item.id));
+      const winner = results.findIndex((r) => r.status === "fulfilled");
+      expect(row?.decision).toBe(winner === 0 ? "vt_keeps" : "postpone");
+    }
+  });
+
   it("hands over only to a participant, accepted by someone of that organisation", async () => {
     const meeting = await planMeeting();
     const item = await agendaItem(meeting.id);
