@@ -7,6 +7,8 @@ export const ZNotification = z.object({
   /** Dutch sentence without personal data, e.g. "Nieuwe overdracht aangeboden aan Wijkteam Haarlem". */
   message: z.string(),
   handoverId: ZId.nullable(),
+  /** Set on V&V notices: the trajectory to link to. */
+  vvTrajectoryId: ZId.nullable(),
   createdAt: z.date(),
   readAt: z.date().nullable(),
 });

@@ -8,6 +8,8 @@ type Params = {
   organisationName?: string;
   deadlineKind?: "acceptance" | "first_contact" | null;
   dueOn?: string | null;
+  /** V&V notices: the trajectory they are about, for the link. */
+  trajectoryId?: string;
 };
 
 /** The Dutch sentence for a notification, made when read so wording can improve without touching stored rows. */
@@ -36,6 +38,8 @@ export function describeNotification(kind: string, params: Params): string {
       return `Herinnering: de termijn voor ${deadline} bij ${team} verloopt morgen (${ref}).`;
     case "handover_escalated":
       return `Termijn verlopen: ${deadline} bij ${team} is te laat (${ref}).`;
+    case "vv_opened":
+      return `${params.organisationName ?? "Veilig Thuis"} heeft met u een V&V-traject geopend (casus ${params.caseReference ?? "onbekend"}).`;
     default:
       return "Er is iets gewijzigd in een overdracht.";
   }
@@ -69,6 +73,7 @@ export async function listNotifications(options: {
     kind: n.kind,
     message: describeNotification(n.kind, n.params as Params),
     handoverId: n.handoverId,
+    vvTrajectoryId: (n.params as Params).trajectoryId ?? null,
     createdAt: n.createdAt,
     readAt: n.readAt,
   }));

@@ -1,4 +1,12 @@
-import { cases, memberships, municipalities, organisations, users, vvTrajectories } from "@ketenportaal/db";
+import {
+  cases,
+  memberships,
+  municipalities,
+  notifications,
+  organisations,
+  users,
+  vvTrajectories,
+} from "@ketenportaal/db";
 import { findMissingVvParties } from "@ketenportaal/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { AuthedContext } from "../../context";
@@ -128,6 +136,27 @@ export async function openTrajectory(options: {
     text: options.tableItemId ? "Traject geopend na besluit aan de overdrachtstafel." : "Traject geopend.",
     author: person,
   });
+  // The partner worker (and the VT worker, when someone else opened it) hear of it in the portal.
+  const recipients = [partnerWorker.userId, vtWorker.userId].filter((id) => id !== person.user.id);
+  const [names] = await ctx.tx
+    .select({ caseReference: cases.reference, organisationName: organisations.name })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(eq(cases.id, created.caseId));
+  if (recipients.length > 0) {
+    await ctx.tx.insert(notifications).values(
+      [...new Set(recipients)].map((recipientUserId) => ({
+        recipientUserId,
+        kind: "vv_opened",
+        params: {
+          caseReference: names?.caseReference,
+          organisationName: names?.organisationName,
+          trajectoryId: created.id,
+        },
+        createdAt: now,
+      })),
+    );
+  }
   await auditVv(ctx, { action: "create", objectType: "vv_trajectory", objectId: created.id, caseId: created.caseId });
   await writeVvEvent(ctx, { event: "opened", trajectory: created });
   return { id: created.id, status: created.status, version: created.version };

@@ -130,6 +130,9 @@ describe("opening a V&V trajectory", () => {
     expect(detail.timeline.map((e) => [e.kind, e.author.organisation])).toEqual([
       ["opened", "Veilig Thuis Kennemerland"],
     ]);
+    const notices = await swtWorker.notification.list({ limit: 10 });
+    expect(notices.items[0]).toMatchObject({ kind: "vv_opened", vvTrajectoryId: opened.id, handoverId: null });
+    expect(notices.items[0]?.message).toContain("V&V-traject geopend");
   });
 
   it("is visible to VT and the partner on it only, and every read is on record", async () => {
