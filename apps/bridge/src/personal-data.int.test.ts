@@ -18,6 +18,7 @@ const VT = "medewerker@vt-kennemerland.example";
 const SWT = "medewerker@swt-haarlem.example";
 const CJG = "medewerker@cjg-haarlemmermeer.example";
 const VELSEN = "medewerker@wijkteam-velsen.example";
+const CHAIR_IJMOND = "coordinator.ijmond@vt-kennemerland.example";
 
 let test: TestDatabase;
 let kafka: KafkaMockHandle;
@@ -63,7 +64,9 @@ describe("what leaves the portal through Kafka and e-mail", () => {
     // Every transition, through the API, with household names and birth years typed into every free text field.
     const callers = new Map(
       await Promise.all(
-        [VT, SWT, CJG, VELSEN].map(async (email) => [email, await callerForUser({ db: test.db, email })] as const),
+        [VT, SWT, CJG, VELSEN, CHAIR_IJMOND].map(
+          async (email) => [email, await callerForUser({ db: test.db, email })] as const,
+        ),
       ),
     );
     const caller = (email: string) => {
@@ -147,6 +150,31 @@ describe("what leaves the portal through Kafka and e-mail", () => {
     await caller(VT).handover.offer({ id: h.id, version: h.version });
     await lifecycle("VT-2026-0199", SWT, "return");
 
+    // The IJmond overdrachtstafel of the demo: one more case on the agenda, every item decided, the meeting closed
+    // (table events, and the final minutes by e-mail to every participant).
+    const chair = caller(CHAIR_IJMOND);
+    const table = (await chair.table.list({})).upcoming.find((t) => t.region.name === "IJmond");
+    if (!table) throw new Error("no upcoming table for IJmond in the demo");
+    const [ijmondCase] = await executeRows<{ id: string }>(
+      test.db,
+      sql`select id from cases where reference = 'VT-2026-0104'`,
+    );
+    await chair.table.addItem({
+      meetingId: table.id,
+      caseId: ijmondCase?.id ?? "",
+      shortReason: "Gerrit Kok (1941) en Ton Kok (1968): nieuwe signalen",
+    });
+    for (const item of (await chair.table.get({ id: table.id })).items) {
+      await chair.table.decide({
+        id: item.id,
+        version: item.version,
+        kind: "vt_keeps",
+        note: "Ellen Vos (1975), Tess de Graaf (2013) en Rob de Graaf (1980): VT onderzoekt verder.",
+      });
+    }
+    const decided = await chair.table.get({ id: table.id });
+    await chair.table.close({ id: decided.id, version: decided.version });
+
     await expect.poll(drained, { timeout: 30_000, interval: 100 }).toEqual({ events: 0, mail: 0, failed: 0 });
     await workers.stop();
     workers = undefined;
@@ -166,7 +194,17 @@ describe("what leaves the portal through Kafka and e-mail", () => {
     expect(smtp.messages).toHaveLength(mails);
     const types = new Set(messages.map((m) => m.headers.ce_type?.split(".").at(-2)));
     expect([...types].sort()).toEqual(
-      expect.arrayContaining(["accepted", "completed", "declined", "offered", "returned", "started", "withdrawn"]),
+      expect.arrayContaining([
+        "accepted",
+        "closed",
+        "completed",
+        "decided",
+        "declined",
+        "offered",
+        "returned",
+        "started",
+        "withdrawn",
+      ]),
     );
     expect(mails).toBeGreaterThanOrEqual(20);
 
@@ -212,7 +250,7 @@ describe("what leaves the portal through Kafka and e-mail", () => {
     }
     expect(findings).toEqual([]);
     console.info(
-      `personal data: ${messages.length} Kafka messages on ${topics.length} topics and ${smtp.messages.length} e-mails ` +
+      `personal data: ${messages.length} Kafka messages on ${topics.sort().join(", ")} and ${smtp.messages.length} e-mails ` +
         `scanned for ${persons.length} persons (${scanner.nameParts.length} name parts on their own)`,
     );
   }, 120_000);
