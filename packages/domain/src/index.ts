@@ -7,5 +7,6 @@ export * from "./handover/transitions";
 export * from "./table/decisions";
 export * from "./vv/conditions";
 export * from "./vv/monitoring";
+export * from "./vv/reminders";
 export * from "./vv/trajectory";
 export * from "./working-days";

@@ -2,6 +2,7 @@ import { type Database, deadlineAlerts, handovers, withRequest } from "@ketenpor
 import { addWorkingDays, toAmsterdamDate } from "@ketenportaal/domain";
 import { and, eq, gte, lt, lte, notExists, sql } from "drizzle-orm";
 import type { ApiConfig } from "../../context";
+import { watchVvDeadlines } from "../vv/watch-vv-deadlines";
 import { loadHandover } from "./load-handover";
 import { notifyAboutHandover } from "./notify-about-handover";
 import { applyHandoverCommand } from "./run-handover-command";
@@ -115,7 +116,7 @@ async function raiseAlert(options: {
   });
 }
 
-/** The watch as a bridge task: runs at most once per interval, on the clock it is given. */
+/** The watch as a bridge task (handover and V&V dates): runs at most once per interval, on the clock it is given. */
 export function createDeadlineWatchTask(options: { config: ApiConfig; clock?: () => Date; intervalMs?: number }) {
   const clock = options.clock ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 60_000;
@@ -127,6 +128,7 @@ export function createDeadlineWatchTask(options: { config: ApiConfig; clock?: ()
       if (now.getTime() - lastRun < intervalMs) return;
       lastRun = now.getTime();
       await watchHandoverDeadlines({ db, now, config: options.config });
+      await watchVvDeadlines({ db, now, config: options.config });
     },
   };
 }

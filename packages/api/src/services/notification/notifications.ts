@@ -38,6 +38,14 @@ export function describeNotification(kind: string, params: Params): string {
       return `Herinnering: de termijn voor ${deadline} bij ${team} verloopt morgen (${ref}).`;
     case "handover_escalated":
       return `Termijn verlopen: ${deadline} bij ${team} is te laat (${ref}).`;
+    case "vv_condition_due":
+      return `Herinnering: een veiligheidsvoorwaarde (casus ${params.caseReference ?? "onbekend"}) moet uiterlijk ${params.dueOn ?? "binnenkort"} zijn nagekomen.`;
+    case "vv_condition_overdue":
+      return `Een veiligheidsvoorwaarde (casus ${params.caseReference ?? "onbekend"}) staat nog open na de termijn van ${params.dueOn ?? "onbekend"}.`;
+    case "vv_monitoring_due":
+      return `Herinnering: monitoringsmoment op ${params.dueOn ?? "binnenkort"} (casus ${params.caseReference ?? "onbekend"}).`;
+    case "vv_monitoring_overdue":
+      return `Het monitoringsmoment van ${params.dueOn ?? "onbekend"} (casus ${params.caseReference ?? "onbekend"}) is nog niet vastgelegd.`;
     case "vv_opened":
       return `${params.organisationName ?? "Veilig Thuis"} heeft met u een V&V-traject geopend (casus ${params.caseReference ?? "onbekend"}).`;
     default:
