@@ -1,10 +1,20 @@
 import type { KafkaRecord } from "@ketenportaal/events";
 import kafkajs from "kafkajs";
 
+/** The broker did not take a batch (or could not be reached): the outbox rows stay for the next try. */
+export class PublishError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), { cause });
+    this.name = "PublishError";
+  }
+}
+
 export type TopicBatch = { topic: string; messages: KafkaRecord[] };
 
 /** What the relay needs from Kafka; tests and the embedded default can hand in another. */
 export type EventPublisher = {
+  /** Connects ahead of a claim, so an unreachable broker is found before any outbox row is locked. */
+  connect?: () => Promise<void>;
   publish: (batches: TopicBatch[]) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -28,13 +38,17 @@ export function createKafkaPublisher(options: {
   });
   const producer = kafka.producer({ allowAutoTopicCreation: true, maxInFlightRequests: 1 });
   let connected: Promise<void> | null = null;
+  const connect = async () => {
+    connected ??= producer.connect().catch((error: unknown) => {
+      connected = null;
+      throw error;
+    });
+    await connected;
+  };
   return {
+    connect,
     publish: async (batches) => {
-      connected ??= producer.connect().catch((error: unknown) => {
-        connected = null;
-        throw error;
-      });
-      await connected;
+      await connect();
       try {
         await producer.sendBatch({
           acks: -1,

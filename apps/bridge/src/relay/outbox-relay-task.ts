@@ -1,6 +1,6 @@
 import type { Database } from "@ketenportaal/db";
 import type { BridgeLogger, BridgeTask } from "../bridge";
-import type { EventPublisher } from "./kafka-publisher";
+import { type EventPublisher, PublishError } from "./kafka-publisher";
 import { relayOutboxBatch } from "./relay-outbox";
 
 export type RelayStatus = { kafka: "ok" | "unreachable"; unreachableSince: Date | null };
@@ -25,6 +25,7 @@ export function createOutboxRelayTask(options: {
   let failures = 0;
   let retryAt = 0;
   let unreachableSince: number | null = null;
+  let failingSince: number | null = null;
 
   return {
     name: "outbox-relay",
@@ -35,6 +36,11 @@ export function createOutboxRelayTask(options: {
     run: async ({ db, signal }: { db: Database; signal: AbortSignal }) => {
       if (clock() < retryAt) return;
       try {
+        try {
+          await options.publisher.connect?.();
+        } catch (error) {
+          throw new PublishError(error);
+        }
         let published = batchSize;
         while (published === batchSize && !signal.aborted) {
           ({ published } = await relayOutboxBatch({
@@ -51,15 +57,25 @@ export function createOutboxRelayTask(options: {
             "Kafka reachable again; outbox drained",
           );
         }
+        if (failingSince !== null) options.logger.info({}, "outbox relay working again");
         failures = 0;
         unreachableSince = null;
+        failingSince = null;
       } catch (error) {
         failures++;
         retryAt = clock() + Math.min(MAX_BACKOFF_MS, 250 * 2 ** failures);
-        if (unreachableSince === null) {
-          unreachableSince = clock();
-          const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-          options.logger.error({ reason }, "Kafka unreachable; events stay in the outbox until it is back");
+        if (error instanceof PublishError) {
+          if (unreachableSince === null) {
+            unreachableSince = clock();
+            options.logger.error(
+              { reason: error.message },
+              "Kafka unreachable; events stay in the outbox until it is back",
+            );
+          }
+        } else if (failingSince === null) {
+          // Not Kafka (the database, most likely): /healthz reports that on its own; say it once here too.
+          failingSince = clock();
+          options.logger.error({ err: error }, "outbox relay failed; retrying with backoff");
         }
       }
     },

@@ -1,7 +1,7 @@
 import { type Database, executeRows, type Transaction, withRequest } from "@ketenportaal/db";
 import { toCloudEvent, toKafkaRecord } from "@ketenportaal/events";
 import { sql } from "drizzle-orm";
-import type { EventPublisher, TopicBatch } from "./kafka-publisher";
+import { type EventPublisher, PublishError, type TopicBatch } from "./kafka-publisher";
 
 type ClaimedRow = {
   id: string;
@@ -75,7 +75,11 @@ export async function relayOutboxBatch(options: {
       batch.messages.push(toKafkaRecord({ event }));
       byTopic.set(row.topic, batch);
     }
-    await options.publisher.publish([...byTopic.values()]);
+    try {
+      await options.publisher.publish([...byTopic.values()]);
+    } catch (error) {
+      throw new PublishError(error);
+    }
     const acknowledgedAt = Date.now();
     if (options.observeLatency) {
       for (const row of claimed) options.observeLatency((acknowledgedAt - new Date(row.created_at).getTime()) / 1000);
