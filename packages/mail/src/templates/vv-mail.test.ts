@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderVvMail, vvMailTemplates } from "./vv-mail";
 
 const params = {
-  link: "https://ketenportaal.example/vv-trajecten/3f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+  link: "https://ketenportaal.example/voorwaarden-en-vervolg/3f0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
   partnerOrganisationName: "Sociaal Wijkteam Haarlem",
   date: "2026-12-07",
 };

@@ -80,7 +80,7 @@ describe("the V&V deadline watch", () => {
       ].sort(),
     );
     for (const mail of mails) {
-      expect(mail.bodyText).toContain(`https://ketenportaal.test/vv-trajecten/${trajectory.id}`);
+      expect(mail.bodyText).toContain(`https://ketenportaal.test/voorwaarden-en-vervolg/${trajectory.id}`);
       expect(`${mail.subject}${mail.bodyText}${mail.bodyHtml}`).not.toMatch(/Oosterhout|onaangekondigd|VT-2026/);
     }
     const swtCaller = await callerForUser({ db: test.db, email: "medewerker@swt-haarlem.example", clock });

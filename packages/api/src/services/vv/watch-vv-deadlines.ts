@@ -123,7 +123,7 @@ async function raiseNotice(options: {
     const mail = renderVvMail({
       template: kind,
       params: {
-        link: `${options.config.publicUrl.replace(/\/$/, "")}/vv-trajecten/${trajectory.id}`,
+        link: `${options.config.publicUrl.replace(/\/$/, "")}/voorwaarden-en-vervolg/${trajectory.id}`,
         partnerOrganisationName: trajectory.partnerOrganisationName,
         date: notice.date,
       },
