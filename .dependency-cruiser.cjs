@@ -71,6 +71,31 @@ module.exports = {
       to: { path: "^(packages|apps)/" },
     },
     {
+      name: "worker-role-not-in-requests",
+      comment:
+        "withSystemTask switches to the database role that spans organisations (decision 007). Only background work " +
+        "(bridge tasks, deadline watch, demo seed, command line) may use it; no request handler can reach it.",
+      severity: "error",
+      from: {
+        path: "^packages/api/src/",
+        pathNot: [
+          "\\.test\\.ts$",
+          "^packages/api/src/services/demo/",
+          "^packages/api/src/services/(handover/watch-deadlines|vv/watch-vv-deadlines|accounts/manage-accounts)\\.ts$",
+        ],
+      },
+      to: { path: "^packages/db/src/system-task\\.ts$" },
+    },
+    {
+      name: "requests-not-to-background-services",
+      comment: "Routers and the request context never call the services that run as the worker role.",
+      severity: "error",
+      from: { path: "^packages/api/src/(routers/|trpc\\.ts$|context\\.ts$|portal-load-context\\.ts$)" },
+      to: {
+        path: "^packages/api/src/services/(demo/|handover/watch-deadlines|vv/watch-vv-deadlines|accounts/manage-accounts)",
+      },
+    },
+    {
       name: "no-unresolvable",
       severity: "error",
       from: {},

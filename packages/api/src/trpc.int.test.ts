@@ -1,11 +1,16 @@
-import { executeRows, organisations } from "@ketenportaal/db";
+import { auditLog, executeRows } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { TRPCError } from "@trpc/server";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiContext } from "./context";
 import { DomainRefusal } from "./services/errors";
 import { authedProcedure, createCallerFactory, requireRole, router } from "./trpc";
+
+/** A row the application role may write in any request (the test procedures run as that role). */
+function testAudit(objectType: string) {
+  return { purpose: "test", action: "create" as const, objectType, outcome: "success" as const };
+}
 
 let test: TestDatabase;
 let context: ApiContext;
@@ -21,11 +26,11 @@ const probeRouter = router({
     return row;
   }),
   writeThenFail: authedProcedure.mutation(async ({ ctx }) => {
-    await ctx.tx.insert(organisations).values({ slug: "half-done", name: "Half", kind: "cjg" });
+    await ctx.tx.insert(auditLog).values(testAudit("half-done"));
     throw new DomainRefusal("CONFLICT", "Iemand anders was u voor.");
   }),
   write: authedProcedure.mutation(async ({ ctx }) => {
-    await ctx.tx.insert(organisations).values({ slug: "done", name: "Klaar", kind: "cjg" });
+    await ctx.tx.insert(auditLog).values(testAudit("done"));
     return "ok";
   }),
   adminOnly: requireRole("functional_admin").query(() => "geheim"),
@@ -65,12 +70,12 @@ describe("authenticated procedures", () => {
   it("leave nothing behind when they fail, and say what happened in Dutch", async () => {
     const attempt = createCaller(context).writeThenFail();
     await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", message: "Iemand anders was u voor." });
-    expect(await test.db.select().from(organisations)).toEqual([]);
+    expect(await test.db.select().from(auditLog).where(eq(auditLog.objectType, "half-done"))).toEqual([]);
   });
 
   it("commit when they succeed", async () => {
     await createCaller(context).write();
-    expect((await test.db.select().from(organisations)).map((o) => o.slug)).toEqual(["done"]);
+    expect((await test.db.select().from(auditLog)).map((row) => row.objectType)).toEqual(["done"]);
   });
 
   it("refuse callers without a principal or without the role", async () => {

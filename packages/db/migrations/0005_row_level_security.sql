@@ -369,6 +369,23 @@ GRANT SELECT, INSERT, UPDATE ON table_meeting_participants TO ketenportaal_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON table_agenda_items TO ketenportaal_app;
 --> statement-breakpoint
+-- The minutes show every participant the first-contact deadline of each handover decided at the table, also one
+-- addressed to another partner, whose handover row that participant may not read: only id and deadline, only for
+-- a meeting the acting organisation takes part in.
+CREATE OR REPLACE FUNCTION kp_table_handover_deadlines(meeting uuid)
+RETURNS TABLE (handover_id uuid, first_contact_due_on text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT h.id, h.first_contact_due_on::text
+  FROM table_agenda_items i JOIN handovers h ON h.id = i.handover_id
+  WHERE i.meeting_id = meeting AND meeting IN (SELECT kp_visible_meeting_ids())
+$$;
+--> statement-breakpoint
+ALTER FUNCTION kp_table_handover_deadlines(uuid) OWNER TO ketenportaal_worker;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION kp_table_handover_deadlines(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION kp_table_handover_deadlines(uuid) TO ketenportaal_app;
+--> statement-breakpoint
 -- V&V: the VT organisation and the partner organisation of the trajectory.
 CREATE POLICY vv_trajectories_app ON vv_trajectories TO ketenportaal_app USING (organisation_id = NULLIF(current_setting('app.organisation_id', true), '')::uuid OR partner_organisation_id = NULLIF(current_setting('app.organisation_id', true), '')::uuid) WITH CHECK (organisation_id = NULLIF(current_setting('app.organisation_id', true), '')::uuid OR partner_organisation_id = NULLIF(current_setting('app.organisation_id', true), '')::uuid);
 --> statement-breakpoint

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle, executeRows } from "./client";
 import { organisations } from "./schema";
+import { withSystemTask } from "./system-task";
 import { createTestDatabase, type TestDatabase } from "./testing";
 import { withRequest } from "./with-request";
 
@@ -60,7 +61,7 @@ describe("PostgreSQL through postgres.js", () => {
 
   it("rolls the whole transaction back when the work fails", async () => {
     await expect(
-      withRequest(test.db, {}, async (tx) => {
+      withSystemTask(test.db, { task: "cli" }, async (tx) => {
         await tx.insert(organisations).values({ slug: "rolled-back", name: "X", kind: "cjg" });
         throw new Error("boom");
       }),

@@ -32,9 +32,15 @@ afterAll(async () => {
 describe("embedded PGlite", () => {
   it("runs the same migrations and queries as PostgreSQL", async () => {
     expect(handle.driver).toBe("pglite");
-    await handle.db.insert(organisations).values({ slug: "cjg-test", name: "CJG Test", kind: "cjg" });
-    const rows = await withRequest(handle.db, { organisationId: null }, (tx) => tx.select().from(organisations));
+    const [cjg] = await handle.db
+      .insert(organisations)
+      .values({ slug: "cjg-test", name: "CJG Test", kind: "cjg" })
+      .returning({ id: organisations.id });
+    const rows = await withRequest(handle.db, { organisationId: cjg?.id }, (tx) => tx.select().from(organisations));
     expect(rows.map((r) => r.kind)).toEqual(["cjg"]);
+    // The role switch makes the row-level policies apply on PGlite too: without an organisation, nothing.
+    const none = await withRequest(handle.db, { organisationId: null }, (tx) => tx.select().from(organisations));
+    expect(none).toEqual([]);
     const [row] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from organisations`);
     expect(row?.n).toBe(1);
   });

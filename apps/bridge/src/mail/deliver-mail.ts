@@ -1,4 +1,5 @@
-import { type Database, executeRows, mailOutbox } from "@ketenportaal/db";
+import { type Database, executeRows, mailOutbox, type Transaction } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { type MailTransport, messageIdOf } from "@ketenportaal/mail";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BridgeLogger } from "../bridge";
@@ -79,9 +80,12 @@ export async function deliverPendingMail(options: {
 }): Promise<MailDeliveryResult> {
   const { db, transport, now } = options;
   const maxAttempts = options.maxAttempts ?? MAX_MAIL_ATTEMPTS;
-  const claimed = await executeRows<ClaimedRow>(
-    db,
-    sql`update mail_outbox m
+  // Each statement its own short transaction as the worker role: none is held open while SMTP talks.
+  const asWorker = <T>(work: (tx: Transaction) => Promise<T>) => withSystemTask(db, { task: "mail-delivery" }, work);
+  const claimed = await asWorker((tx) =>
+    executeRows<ClaimedRow>(
+      tx,
+      sql`update mail_outbox m
         set attempts = m.attempts + 1,
             next_attempt_at = ${new Date(now.getTime() + MAIL_CLAIM_LEASE_MS).toISOString()}::timestamptz
         from (select id from mail_outbox
@@ -91,6 +95,7 @@ export async function deliverPendingMail(options: {
               for update skip locked) due
         where m.id = due.id
         returning m.id, m.to_address, m.subject, m.body_text, m.body_html, m.attempts`,
+    ),
   );
 
   const result: MailDeliveryResult = { claimed: claimed.length, sent: 0, failed: 0, givenUp: 0, outage: null };
@@ -107,10 +112,12 @@ export async function deliverPendingMail(options: {
           html: row.body_html,
           messageId: messageIdOf(row.id),
         });
-        await db
-          .update(mailOutbox)
-          .set({ sentAt: now, messageId, lastError: null })
-          .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt)));
+        await asWorker((tx) =>
+          tx
+            .update(mailOutbox)
+            .set({ sentAt: now, messageId, lastError: null })
+            .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt))),
+        );
         result.sent++;
         return;
       } catch (error) {
@@ -121,14 +128,16 @@ export async function deliverPendingMail(options: {
     }
     // Also reached, untried, for the rest of the batch once the transport failed: the attempt was spent on the outage.
     const last = attempts >= maxAttempts;
-    await db
-      .update(mailOutbox)
-      .set({
-        lastError: reason,
-        nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)),
-        failedAt: last ? now : null,
-      })
-      .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt)));
+    await asWorker((tx) =>
+      tx
+        .update(mailOutbox)
+        .set({
+          lastError: reason,
+          nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)),
+          failedAt: last ? now : null,
+        })
+        .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt))),
+    );
     result.failed++;
     if (last) givenUp.push(row.id);
   };
@@ -150,13 +159,15 @@ export async function deliverPendingMail(options: {
 
 /** Unsent, failed, and the age of the oldest unsent e-mail, for /metrics. */
 export async function measureMailBacklog(options: { db: Database }) {
-  const [row] = await executeRows<{ pending: number; failed: number; oldest_seconds: number | null }>(
-    options.db,
-    sql`select count(*) filter (where sent_at is null and failed_at is null)::int as pending,
+  const [row] = await withSystemTask(options.db, { task: "metrics" }, (tx) =>
+    executeRows<{ pending: number; failed: number; oldest_seconds: number | null }>(
+      tx,
+      sql`select count(*) filter (where sent_at is null and failed_at is null)::int as pending,
                count(*) filter (where failed_at is not null)::int as failed,
                extract(epoch from (now() - min(created_at) filter (where sent_at is null and failed_at is null)))::float8
                  as oldest_seconds
         from mail_outbox`,
+    ),
   );
   return { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestSeconds: Math.max(0, row?.oldest_seconds ?? 0) };
 }

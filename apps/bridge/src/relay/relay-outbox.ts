@@ -1,4 +1,5 @@
-import { type Database, executeRows, type Transaction, withRequest } from "@ketenportaal/db";
+import { type Database, executeRows, type Transaction } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { toCloudEvent, toKafkaRecord } from "@ketenportaal/events";
 import { sql } from "drizzle-orm";
 import { type EventPublisher, PublishError, type TopicBatch } from "./kafka-publisher";
@@ -33,7 +34,7 @@ export async function relayOutboxBatch(options: {
   observeLatency?: (seconds: number) => void;
 }): Promise<{ published: number }> {
   const batchSize = options.batchSize ?? 200;
-  return withRequest(options.db, { requestId: "outbox-relay" }, async (tx) => {
+  return withSystemTask(options.db, { task: "outbox-relay" }, async (tx) => {
     // First the next `batchSize` rows nobody else holds, then the try-lock on just those. With the try-lock in the
     // scan's WHERE, a plan that sorts (stale statistics after a burst) evaluated it on every unpublished row: one
     // claim locked every handover of the backlog and, past the lock table's size, failed with "out of shared
@@ -130,11 +131,13 @@ async function keepInOrderPrefixes(tx: Transaction, rows: ClaimedRow[]): Promise
 export async function measureOutboxBacklog(options: {
   db: Database;
 }): Promise<{ pending: number; oldestSeconds: number }> {
-  const [row] = await executeRows<{ pending: number; oldest_seconds: number | null }>(
-    options.db,
-    sql`select count(*)::int as pending,
-               extract(epoch from (now() - min(created_at)))::float8 as oldest_seconds
-        from outbox where published_at is null`,
+  const [row] = await withSystemTask(options.db, { task: "metrics" }, (tx) =>
+    executeRows<{ pending: number; oldest_seconds: number | null }>(
+      tx,
+      sql`select count(*)::int as pending,
+                 extract(epoch from (now() - min(created_at)))::float8 as oldest_seconds
+          from outbox where published_at is null`,
+    ),
   );
   return { pending: row?.pending ?? 0, oldestSeconds: Math.max(0, row?.oldest_seconds ?? 0) };
 }

@@ -7,8 +7,8 @@ import {
   type Transaction,
   teams,
   users,
-  withRequest,
 } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { ZEmailAddress, ZNewPassword } from "@ketenportaal/domain";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -40,7 +40,7 @@ export async function createUser(options: {
   const name = parseOrRefuse(z.string().trim().min(1, "Vul een naam in."), options.name);
   const passwordHash = password === undefined ? null : await hashPassword(password);
 
-  return withRequest(options.db, { requestId: options.operator.requestId }, async (tx) => {
+  return withSystemTask(options.db, { task: "cli", requestId: options.operator.requestId }, async (tx) => {
     const organisation = await findOrganisationBySlug(tx, options.organisationSlug);
     let teamId: string | null = null;
     if (options.teamName) {
@@ -78,7 +78,7 @@ export async function resetPassword(options: {
 }): Promise<void> {
   const email = parseOrRefuse(emailSchema, options.email);
   const passwordHash = await hashPassword(parseOrRefuse(passwordSchema, options.password));
-  await withRequest(options.db, { requestId: options.operator.requestId }, async (tx) => {
+  await withSystemTask(options.db, { task: "cli", requestId: options.operator.requestId }, async (tx) => {
     const [user] = await tx
       .update(users)
       .set({ passwordHash })
@@ -107,7 +107,7 @@ export async function createServiceAccount(options: {
 }): Promise<{ serviceAccountId: string; token: string }> {
   const name = parseOrRefuse(z.string().trim().min(1, "Vul een naam in."), options.name);
   const token = generateToken("kpsa_");
-  return withRequest(options.db, { requestId: options.operator.requestId }, async (tx) => {
+  return withSystemTask(options.db, { task: "cli", requestId: options.operator.requestId }, async (tx) => {
     const organisation = await findOrganisationBySlug(tx, options.organisationSlug);
     const [account] = await tx
       .insert(serviceAccounts)

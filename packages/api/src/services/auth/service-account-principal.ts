@@ -1,4 +1,4 @@
-import { type Database, organisations, serviceAccounts } from "@ketenportaal/db";
+import { type Database, organisations, serviceAccounts, withAuthentication } from "@ketenportaal/db";
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Principal } from "./principal";
 import { hashToken } from "./tokens";
@@ -12,46 +12,49 @@ export async function findServiceAccountPrincipal(options: {
   now?: Date;
 }): Promise<Extract<Principal, { kind: "service_account" }> | null> {
   const now = options.now ?? new Date();
-  const [row] = await options.db
-    .select({
-      id: serviceAccounts.id,
-      name: serviceAccounts.name,
-      lastUsedAt: serviceAccounts.lastUsedAt,
-      organisation: {
-        id: organisations.id,
-        slug: organisations.slug,
-        name: organisations.name,
-        kind: organisations.kind,
-      },
-    })
-    .from(serviceAccounts)
-    .innerJoin(organisations, eq(organisations.id, serviceAccounts.organisationId))
-    .where(
-      and(
-        eq(serviceAccounts.tokenHash, hashToken(options.token)),
-        isNull(serviceAccounts.revokedAt),
-        or(isNull(serviceAccounts.expiresAt), gt(serviceAccounts.expiresAt, now)),
-        eq(organisations.active, true),
-      ),
-    )
-    .limit(1);
-  if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
-    await options.db
-      .update(serviceAccounts)
-      .set({ lastUsedAt: now })
+  // Before the token is known there is no organisation to act for: the authentication role (identity tables only).
+  return withAuthentication(options.db, {}, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: serviceAccounts.id,
+        name: serviceAccounts.name,
+        lastUsedAt: serviceAccounts.lastUsedAt,
+        organisation: {
+          id: organisations.id,
+          slug: organisations.slug,
+          name: organisations.name,
+          kind: organisations.kind,
+        },
+      })
+      .from(serviceAccounts)
+      .innerJoin(organisations, eq(organisations.id, serviceAccounts.organisationId))
       .where(
         and(
-          eq(serviceAccounts.id, row.id),
-          or(isNull(serviceAccounts.lastUsedAt), lt(serviceAccounts.lastUsedAt, now)),
+          eq(serviceAccounts.tokenHash, hashToken(options.token)),
+          isNull(serviceAccounts.revokedAt),
+          or(isNull(serviceAccounts.expiresAt), gt(serviceAccounts.expiresAt, now)),
+          eq(organisations.active, true),
         ),
-      );
-  }
-  return {
-    kind: "service_account",
-    serviceAccountId: row.id,
-    name: row.name,
-    organisation: row.organisation,
-    roles: [],
-  };
+      )
+      .limit(1);
+    if (!row) return null;
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+      await tx
+        .update(serviceAccounts)
+        .set({ lastUsedAt: now })
+        .where(
+          and(
+            eq(serviceAccounts.id, row.id),
+            or(isNull(serviceAccounts.lastUsedAt), lt(serviceAccounts.lastUsedAt, now)),
+          ),
+        );
+    }
+    return {
+      kind: "service_account",
+      serviceAccountId: row.id,
+      name: row.name,
+      organisation: row.organisation,
+      roles: [],
+    };
+  });
 }

@@ -1,4 +1,5 @@
 import { type Database, teams, users, withRequest } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { toAmsterdamDate } from "@ketenportaal/domain";
 
 import type { ApiConfig, AuthedContext } from "../../context";
@@ -200,18 +201,23 @@ const DAY = 24 * 60 * 60 * 1000;
  * after `seedDemoRegion`, with the moment the demo should look current at.
  */
 export async function seedDemoCases(options: { db: Database; now: Date; config: ApiConfig }): Promise<void> {
-  const people = await options.db.select({ id: users.id, email: users.email, name: users.name }).from(users);
-  const teamRows = await options.db.select({ id: teams.id, name: teams.name }).from(teams);
+  // Reading the whole demo directory spans organisations: the seed's own system task. Every step below then runs
+  // as the demo person who takes it, through the same row-level policies as a request.
+  const { people, teamRows, principals } = await withSystemTask(options.db, { task: "demo-seed" }, async (tx) => {
+    const people = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users);
+    const teamRows = await tx.select({ id: teams.id, name: teams.name }).from(teams);
+    const principals = new Map<string, NonNullable<Awaited<ReturnType<typeof buildUserPrincipal>>>>();
+    for (const person of people) {
+      const principal = await buildUserPrincipal({
+        db: tx,
+        user: person,
+        sessionId: "00000000-0000-4000-8000-000000000000",
+      });
+      if (principal) principals.set(person.email, principal);
+    }
+    return { people, teamRows, principals };
+  });
   const contact = people.find((p) => p.email === "coordinator.haarlem@vt-kennemerland.example");
-  const principals = new Map<string, NonNullable<Awaited<ReturnType<typeof buildUserPrincipal>>>>();
-  for (const person of people) {
-    const principal = await buildUserPrincipal({
-      db: options.db,
-      user: person,
-      sessionId: "00000000-0000-4000-8000-000000000000",
-    });
-    if (principal) principals.set(person.email, principal);
-  }
   const principalOf = (email: string) => {
     const principal = principals.get(email);
     if (!principal) throw new Error(`demo user ${email} missing`);
@@ -222,7 +228,7 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
   for (const demo of demoCases) {
     const first = demo.steps[0]?.daysAgo ?? 0;
     const createdAt = new Date(options.now.getTime() - (first + 1) * DAY);
-    const { handoverId, version } = await withRequest(options.db, { requestId: "demo-seed" }, async (tx) => {
+    const { handoverId, version } = await withRequest(options.db, seedActor(principalOf(VT)), async (tx) => {
       const ctx: AuthedContext = {
         db: options.db,
         tx,
@@ -278,7 +284,7 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
           ? { ...step.command, firstContactOn: toAmsterdamDate({ instant: at }) }
           : step.command
       ) as HandoverCommand;
-      const result = await withRequest(options.db, { requestId: "demo-seed" }, (tx) =>
+      const result = await withRequest(options.db, seedActor(principalOf(step.as)), (tx) =>
         applyHandoverCommand({
           tx,
           actor: { kind: "principal", principal: principalOf(step.as) },
@@ -296,3 +302,8 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
 }
 
 export const demoCaseReferences = demoCases.map((c) => c.reference);
+
+/** A demo step acts as its person in their organisation, as the portal's request would. */
+export function seedActor(principal: { user: { id: string }; organisation: { id: string } }) {
+  return { userId: principal.user.id, organisationId: principal.organisation.id, requestId: "demo-seed" };
+}

@@ -7,8 +7,8 @@ import {
   teamMunicipalities,
   teams,
   users,
-  withRequest,
 } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { eq, sql } from "drizzle-orm";
 import { writeAudit } from "../audit/write-audit";
 import { hashPassword } from "../auth/passwords";
@@ -20,7 +20,7 @@ import { DEMO_PASSWORD, demoOrganisations, demoRegions, demoUsers } from "./demo
  */
 export async function seedDemoRegion(options: { db: Database }): Promise<boolean> {
   const passwordHashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
-  return withRequest(options.db, {}, async (tx) => {
+  return withSystemTask(options.db, { task: "demo-seed" }, async (tx) => {
     // Serialise concurrent seeders on one database.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ketenportaal.seed-demo-region'))`);
     const [existing] = await tx.select({ id: organisations.id }).from(organisations).limit(1);

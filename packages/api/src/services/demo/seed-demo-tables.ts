@@ -1,4 +1,5 @@
 import { cases, type Database, organisations, regions, users, withRequest } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { toAmsterdamDate } from "@ketenportaal/domain";
 import type { ApiConfig, AuthedContext } from "../../context";
 import { buildUserPrincipal } from "../auth/sessions";
@@ -6,6 +7,7 @@ import { addAgendaItem, createMeeting } from "../table/manage-meetings";
 import { addCondition, updateCondition } from "../vv/manage-conditions";
 import { scheduleMonitoring } from "../vv/manage-monitoring";
 import { openTrajectory } from "../vv/open-trajectory";
+import { seedActor } from "./seed-demo-cases";
 
 const DAY = 24 * 60 * 60 * 1000;
 const VT = "medewerker@vt-kennemerland.example";
@@ -79,28 +81,34 @@ const demoTrajectories = [
  * portal. Run by `seedDemoCases`, after the households exist.
  */
 export async function seedDemoTables(options: { db: Database; now: Date; config: ApiConfig }): Promise<void> {
-  const people = await options.db.select({ id: users.id, email: users.email, name: users.name }).from(users);
-  const principals = new Map<string, NonNullable<Awaited<ReturnType<typeof buildUserPrincipal>>>>();
-  for (const person of people) {
-    const principal = await buildUserPrincipal({
-      db: options.db,
-      user: person,
-      sessionId: "00000000-0000-4000-8000-000000000000",
-    });
-    if (principal) principals.set(person.email, principal);
-  }
+  // The demo directory and households span organisations: read in the seed's own system task.
+  const { people, principals, regionRows, organisationRows, caseRows } = await withSystemTask(
+    options.db,
+    { task: "demo-seed" },
+    async (tx) => {
+      const people = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users);
+      const principals = new Map<string, NonNullable<Awaited<ReturnType<typeof buildUserPrincipal>>>>();
+      for (const person of people) {
+        const principal = await buildUserPrincipal({
+          db: tx,
+          user: person,
+          sessionId: "00000000-0000-4000-8000-000000000000",
+        });
+        if (principal) principals.set(person.email, principal);
+      }
+      const regionRows = await tx.select({ id: regions.id, slug: regions.slug }).from(regions);
+      const organisationRows = await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
+      const caseRows = await tx.select({ id: cases.id, reference: cases.reference }).from(cases);
+      return { people, principals, regionRows, organisationRows, caseRows };
+    },
+  );
   const userId = (email: string) => people.find((p) => p.email === email)?.id ?? fail(email);
-  const regionRows = await options.db.select({ id: regions.id, slug: regions.slug }).from(regions);
-  const organisationRows = await options.db
-    .select({ id: organisations.id, slug: organisations.slug })
-    .from(organisations);
-  const caseRows = await options.db.select({ id: cases.id, reference: cases.reference }).from(cases);
   const organisationId = (slug: string) => organisationRows.find((o) => o.slug === slug)?.id ?? fail(slug);
   const caseId = (reference: string) => caseRows.find((c) => c.reference === reference)?.id ?? fail(reference);
 
   /** One transaction acting as one demo person at one moment, as a request from the portal would. */
   const as = <T>(email: string, at: Date, work: (ctx: AuthedContext) => Promise<T>) =>
-    withRequest(options.db, { requestId: "demo-seed" }, (tx) =>
+    withRequest(options.db, seedActor(principals.get(email) ?? fail(email)), (tx) =>
       work({
         db: options.db,
         tx,

@@ -1,4 +1,5 @@
-import { type Database, deadlineAlerts, handovers, withRequest } from "@ketenportaal/db";
+import { type Database, deadlineAlerts, handovers } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { addWorkingDays, toAmsterdamDate } from "@ketenportaal/domain";
 import { and, eq, gte, lt, lte, notExists, sql } from "drizzle-orm";
 import type { ApiConfig } from "../../context";
@@ -80,40 +81,44 @@ async function raiseAlert(options: {
   alertKind: string;
 }): Promise<boolean> {
   const { alert } = options;
-  return withRequest(options.db, { requestId: `deadline-watch-${options.now.toISOString()}` }, async (tx) => {
-    const [claimed] = await tx
-      .insert(deadlineAlerts)
-      .values({ handoverId: alert.handoverId, kind: options.alertKind, dueOn: alert.dueOn, createdAt: options.now })
-      .onConflictDoNothing()
-      .returning({ id: deadlineAlerts.id });
-    if (!claimed) return false;
-    const loaded = await loadHandover(tx, alert.handoverId);
-    // Moved on since the query (accepted, withdrawn...): nothing to remind anyone of.
-    const expected = alert.deadlineKind === "acceptance" ? "offered" : "accepted";
-    if (!loaded || loaded.handover.status !== expected) return false;
-    if (alert.stage === "escalation") {
-      await applyHandoverCommand({
-        tx,
-        actor: { kind: "system", name: "deadline-watch" },
-        command: { kind: "escalate", id: alert.handoverId, deadlineKind: alert.deadlineKind, dueOn: alert.dueOn },
-        now: options.now,
-        config: options.config,
-        requestId: null,
-        clientAddress: null,
-      });
-    } else {
-      await notifyAboutHandover({
-        tx,
-        event: "reminder",
-        handover: loaded.handover,
-        loaded,
-        config: options.config,
-        deadlineKind: alert.deadlineKind,
-        dueOn: alert.dueOn,
-      });
-    }
-    return true;
-  });
+  return withSystemTask(
+    options.db,
+    { task: "deadline-watch", requestId: `deadline-watch-${options.now.toISOString()}` },
+    async (tx) => {
+      const [claimed] = await tx
+        .insert(deadlineAlerts)
+        .values({ handoverId: alert.handoverId, kind: options.alertKind, dueOn: alert.dueOn, createdAt: options.now })
+        .onConflictDoNothing()
+        .returning({ id: deadlineAlerts.id });
+      if (!claimed) return false;
+      const loaded = await loadHandover(tx, alert.handoverId);
+      // Moved on since the query (accepted, withdrawn...): nothing to remind anyone of.
+      const expected = alert.deadlineKind === "acceptance" ? "offered" : "accepted";
+      if (!loaded || loaded.handover.status !== expected) return false;
+      if (alert.stage === "escalation") {
+        await applyHandoverCommand({
+          tx,
+          actor: { kind: "system", name: "deadline-watch" },
+          command: { kind: "escalate", id: alert.handoverId, deadlineKind: alert.deadlineKind, dueOn: alert.dueOn },
+          now: options.now,
+          config: options.config,
+          requestId: null,
+          clientAddress: null,
+        });
+      } else {
+        await notifyAboutHandover({
+          tx,
+          event: "reminder",
+          handover: loaded.handover,
+          loaded,
+          config: options.config,
+          deadlineKind: alert.deadlineKind,
+          dueOn: alert.dueOn,
+        });
+      }
+      return true;
+    },
+  );
 }
 
 /** The watch as a bridge task (handover and V&V dates): runs at most once per interval, on the clock it is given. */

@@ -1,5 +1,5 @@
 import {
-  handovers,
+  executeRows,
   organisations,
   regions,
   tableAgendaItems,
@@ -185,14 +185,14 @@ export async function getMinutes(options: { ctx: AuthedContext; id: string }) {
   requireTableView(ctx.principal, meeting ? { ...meeting.meeting, ...meeting } : null);
   if (!meeting) throw new Error("unreachable");
   const agenda = await loadAgenda(ctx.tx, meeting.meeting.id);
-  const handoverIds = agenda.flatMap((row) => (row.item.handoverId ? [row.item.handoverId] : []));
-  const deadlines =
-    handoverIds.length > 0
-      ? await ctx.tx
-          .select({ id: handovers.id, firstContactDueOn: handovers.firstContactDueOn })
-          .from(handovers)
-          .where(inArray(handovers.id, handoverIds))
-      : [];
+  // A participant may not read a handover addressed to another partner, but the minutes show its deadline: the
+  // database hands out just that (migration 0005, `kp_table_handover_deadlines`).
+  const deadlines = (
+    await executeRows<{ handover_id: string; first_contact_due_on: string | null }>(
+      ctx.tx,
+      sql`select handover_id, first_contact_due_on from kp_table_handover_deadlines(${meeting.meeting.id})`,
+    )
+  ).map((row) => ({ id: row.handover_id, firstContactDueOn: row.first_contact_due_on }));
   await auditTable(ctx, { action: "read", objectType: "handover_table.minutes", objectId: meeting.meeting.id });
   return {
     ...meetingHeader(meeting),

@@ -8,8 +8,8 @@ import {
   vvConditions,
   vvMonitoringMoments,
   vvTrajectories,
-  withRequest,
 } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { addWorkingDays, toAmsterdamDate, vvDeadlineStage } from "@ketenportaal/domain";
 import { renderVvMail, type VvMailTemplate } from "@ketenportaal/mail";
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
@@ -67,78 +67,82 @@ async function raiseNotice(options: {
   const stage = vvDeadlineStage({ date: notice.date, today: options.today });
   if (!stage) return false;
   const kind: VvMailTemplate = `vv_${notice.subject}_${stage}`;
-  return withRequest(options.db, { requestId: `deadline-watch-${options.now.toISOString()}` }, async (tx) => {
-    // Serialises watchers on this one notice, so the check below sees what another watcher just committed.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`${kind}:${notice.subjectId}:${notice.date}`}, 0))`,
-    );
-    const [already] = await tx
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.kind, kind),
-          sql`${notifications.params}->>'subjectId' = ${notice.subjectId}`,
-          sql`${notifications.params}->>'date' = ${notice.date}`,
-        ),
-      )
-      .limit(1);
-    if (already) return false;
-    const [trajectory] = await tx
-      .select({
-        id: vvTrajectories.id,
-        status: vvTrajectories.status,
-        vtWorkerUserId: vvTrajectories.vtWorkerUserId,
-        partnerWorkerUserId: vvTrajectories.partnerWorkerUserId,
-        partnerOrganisationName: organisations.name,
-        caseReference: cases.reference,
-      })
-      .from(vvTrajectories)
-      .innerJoin(organisations, eq(organisations.id, vvTrajectories.partnerOrganisationId))
-      .innerJoin(cases, eq(cases.id, vvTrajectories.caseId))
-      .where(eq(vvTrajectories.id, notice.trajectoryId));
-    if (trajectory?.status !== "open") return false;
-    const recipients = await tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(
-        and(inArray(users.id, [trajectory.vtWorkerUserId, trajectory.partnerWorkerUserId]), eq(users.active, true)),
+  return withSystemTask(
+    options.db,
+    { task: "deadline-watch", requestId: `deadline-watch-${options.now.toISOString()}` },
+    async (tx) => {
+      // Serialises watchers on this one notice, so the check below sees what another watcher just committed.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`${kind}:${notice.subjectId}:${notice.date}`}, 0))`,
       );
-    if (recipients.length === 0) return false;
-    await tx.insert(notifications).values(
-      recipients.map((recipient) => ({
-        recipientUserId: recipient.id,
-        kind,
-        params: {
-          trajectoryId: trajectory.id,
-          subjectId: notice.subjectId,
-          date: notice.date,
-          dueOn: notice.date,
-          caseReference: trajectory.caseReference,
-          organisationName: trajectory.partnerOrganisationName,
-        },
-        createdAt: options.now,
-      })),
-    );
-    const mail = renderVvMail({
-      template: kind,
-      params: {
-        link: `${options.config.publicUrl.replace(/\/$/, "")}/voorwaarden-en-vervolg/${trajectory.id}`,
-        partnerOrganisationName: trajectory.partnerOrganisationName,
-        date: notice.date,
-      },
-    });
-    const addresses = [...new Set(recipients.map((r) => r.email.toLowerCase()))];
-    await tx.insert(mailOutbox).values(
-      addresses.map((toAddress) => ({
-        toAddress,
+      const [already] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.kind, kind),
+            sql`${notifications.params}->>'subjectId' = ${notice.subjectId}`,
+            sql`${notifications.params}->>'date' = ${notice.date}`,
+          ),
+        )
+        .limit(1);
+      if (already) return false;
+      const [trajectory] = await tx
+        .select({
+          id: vvTrajectories.id,
+          status: vvTrajectories.status,
+          vtWorkerUserId: vvTrajectories.vtWorkerUserId,
+          partnerWorkerUserId: vvTrajectories.partnerWorkerUserId,
+          partnerOrganisationName: organisations.name,
+          caseReference: cases.reference,
+        })
+        .from(vvTrajectories)
+        .innerJoin(organisations, eq(organisations.id, vvTrajectories.partnerOrganisationId))
+        .innerJoin(cases, eq(cases.id, vvTrajectories.caseId))
+        .where(eq(vvTrajectories.id, notice.trajectoryId));
+      if (trajectory?.status !== "open") return false;
+      const recipients = await tx
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(
+          and(inArray(users.id, [trajectory.vtWorkerUserId, trajectory.partnerWorkerUserId]), eq(users.active, true)),
+        );
+      if (recipients.length === 0) return false;
+      await tx.insert(notifications).values(
+        recipients.map((recipient) => ({
+          recipientUserId: recipient.id,
+          kind,
+          params: {
+            trajectoryId: trajectory.id,
+            subjectId: notice.subjectId,
+            date: notice.date,
+            dueOn: notice.date,
+            caseReference: trajectory.caseReference,
+            organisationName: trajectory.partnerOrganisationName,
+          },
+          createdAt: options.now,
+        })),
+      );
+      const mail = renderVvMail({
         template: kind,
-        subject: mail.subject,
-        bodyText: mail.text,
-        bodyHtml: mail.html,
-        createdAt: options.now,
-      })),
-    );
-    return true;
-  });
+        params: {
+          link: `${options.config.publicUrl.replace(/\/$/, "")}/voorwaarden-en-vervolg/${trajectory.id}`,
+          partnerOrganisationName: trajectory.partnerOrganisationName,
+          date: notice.date,
+        },
+      });
+      const addresses = [...new Set(recipients.map((r) => r.email.toLowerCase()))];
+      await tx.insert(mailOutbox).values(
+        addresses.map((toAddress) => ({
+          toAddress,
+          template: kind,
+          subject: mail.subject,
+          bodyText: mail.text,
+          bodyHtml: mail.html,
+          createdAt: options.now,
+        })),
+      );
+      return true;
+    },
+  );
 }
