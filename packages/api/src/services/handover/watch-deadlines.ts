@@ -36,28 +36,31 @@ export async function watchHandoverDeadlines(options: {
       const window =
         stage === "escalation" ? lt(dueColumn, today) : and(gte(dueColumn, today), lte(dueColumn, reminderHorizon));
       for (;;) {
-        const due = await options.db
-          .select({ handoverId: handovers.id, dueOn: dueColumn })
-          .from(handovers)
-          .where(
-            and(
-              eq(handovers.status, status),
-              window,
-              notExists(
-                options.db
-                  .select({ one: sql`1` })
-                  .from(deadlineAlerts)
-                  .where(
-                    and(
-                      eq(deadlineAlerts.handoverId, handovers.id),
-                      eq(deadlineAlerts.kind, alertKind),
-                      eq(deadlineAlerts.dueOn, dueColumn),
+        // The scan spans organisations: the worker role, like each alert below.
+        const due = await withSystemTask(options.db, { task: "deadline-watch" }, (tx) =>
+          tx
+            .select({ handoverId: handovers.id, dueOn: dueColumn })
+            .from(handovers)
+            .where(
+              and(
+                eq(handovers.status, status),
+                window,
+                notExists(
+                  tx
+                    .select({ one: sql`1` })
+                    .from(deadlineAlerts)
+                    .where(
+                      and(
+                        eq(deadlineAlerts.handoverId, handovers.id),
+                        eq(deadlineAlerts.kind, alertKind),
+                        eq(deadlineAlerts.dueOn, dueColumn),
+                      ),
                     ),
-                  ),
+                ),
               ),
-            ),
-          )
-          .limit(BATCH);
+            )
+            .limit(BATCH),
+        );
         let raised = 0;
         for (const row of due) {
           if (!row.dueOn) continue;

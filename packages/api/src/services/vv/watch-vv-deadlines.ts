@@ -25,26 +25,31 @@ type Notice = { trajectoryId: string; subject: "condition" | "monitoring"; subje
 export async function watchVvDeadlines(options: { db: Database; now: Date; config: ApiConfig }) {
   const today = toAmsterdamDate({ instant: options.now });
   const horizon = addWorkingDays({ date: today, days: 1 });
-  const conditionRows = await options.db
-    .select({ trajectoryId: vvConditions.trajectoryId, subjectId: vvConditions.id, date: vvConditions.dueOn })
-    .from(vvConditions)
-    .innerJoin(vvTrajectories, eq(vvTrajectories.id, vvConditions.trajectoryId))
-    .where(and(eq(vvTrajectories.status, "open"), eq(vvConditions.status, "open"), lte(vvConditions.dueOn, horizon)));
-  const momentRows = await options.db
-    .select({
-      trajectoryId: vvMonitoringMoments.trajectoryId,
-      subjectId: vvMonitoringMoments.id,
-      date: vvMonitoringMoments.scheduledOn,
-    })
-    .from(vvMonitoringMoments)
-    .innerJoin(vvTrajectories, eq(vvTrajectories.id, vvMonitoringMoments.trajectoryId))
-    .where(
-      and(
-        eq(vvTrajectories.status, "open"),
-        isNull(vvMonitoringMoments.recordedAt),
-        lte(vvMonitoringMoments.scheduledOn, horizon),
-      ),
-    );
+  // The scan spans organisations: the worker role, like each notice below.
+  const scan = withSystemTask(options.db, { task: "deadline-watch" }, async (tx) => {
+    const conditionRows = await tx
+      .select({ trajectoryId: vvConditions.trajectoryId, subjectId: vvConditions.id, date: vvConditions.dueOn })
+      .from(vvConditions)
+      .innerJoin(vvTrajectories, eq(vvTrajectories.id, vvConditions.trajectoryId))
+      .where(and(eq(vvTrajectories.status, "open"), eq(vvConditions.status, "open"), lte(vvConditions.dueOn, horizon)));
+    const momentRows = await tx
+      .select({
+        trajectoryId: vvMonitoringMoments.trajectoryId,
+        subjectId: vvMonitoringMoments.id,
+        date: vvMonitoringMoments.scheduledOn,
+      })
+      .from(vvMonitoringMoments)
+      .innerJoin(vvTrajectories, eq(vvTrajectories.id, vvMonitoringMoments.trajectoryId))
+      .where(
+        and(
+          eq(vvTrajectories.status, "open"),
+          isNull(vvMonitoringMoments.recordedAt),
+          lte(vvMonitoringMoments.scheduledOn, horizon),
+        ),
+      );
+    return { conditionRows, momentRows };
+  });
+  const { conditionRows, momentRows } = await scan;
   let raised = 0;
   const notices: Notice[] = [
     ...conditionRows.map((row) => ({ ...row, subject: "condition" as const })),

@@ -1,0 +1,176 @@
+import { executeRows, memberships, organisations, type RequestActor, users, withRequest } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
+import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServiceAccount } from "./services/accounts/manage-accounts";
+import { createSession } from "./services/auth/sessions";
+import { seedDemoCases } from "./services/demo/seed-demo-cases";
+import { seedDemoRegion } from "./services/demo/seed-demo-region";
+import { watchHandoverDeadlines } from "./services/handover/watch-deadlines";
+import { testApiConfig } from "./testing/callers";
+
+/**
+ * Every table of the database, with who may read it in a request (decision 007). A table missing here fails
+ * the test: a new table gets row-level security and a line here before it gets data.
+ * - `isolated`: case or organisation data. Another organisation sees none of its rows, nor does a request
+ *   without an organisation.
+ * - `directory`: the chain's address book (organisations, teams, regions, people, roles). Readable in any request
+ *   that acts for an organisation, never without one.
+ * - `plumbing`: the event and e-mail queues (no personal data by construction): only a functioneel beheerder, who
+ *   runs the deployment and sees every organisation's queue (services/admin/admin-access.ts); nobody else.
+ * `seenBy` is a demo person who must see at least one row, so the policies are not simply closed.
+ */
+const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing"; seenBy: string }> = {
+  organisations: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  regions: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  municipalities: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  teams: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  team_municipalities: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  users: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  memberships: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  sessions: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  service_accounts: { kind: "isolated", seenBy: "coordinator@swt-haarlem.example" },
+  cases: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  involved_persons: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  handovers: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  handover_history: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  notifications: { kind: "isolated", seenBy: "coordinator.haarlem@vt-kennemerland.example" },
+  mail_outbox: { kind: "plumbing", seenBy: "beheer@vt-kennemerland.example" },
+  deadline_alerts: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  outbox: { kind: "plumbing", seenBy: "beheer@vt-kennemerland.example" },
+  audit_log: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
+  table_meetings: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  table_meeting_participants: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  table_agenda_items: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  vv_trajectories: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  vv_conditions: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  vv_condition_history: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  vv_monitoring_moments: { kind: "isolated", seenBy: "medewerker@cjg-haarlemmermeer.example" },
+  vv_monitoring_assessments: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  vv_timeline_entries: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+};
+
+let test: TestDatabase;
+const now = new Date("2026-11-25T10:00:00Z");
+/** Organisations with nothing addressed to them: a second VT and a partner from elsewhere, each with a person. */
+const strangers: Record<"vt" | "partner", RequestActor> = { vt: {}, partner: {} };
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await seedDemoRegion({ db: test.db });
+  await seedDemoCases({ db: test.db, now, config: testApiConfig });
+  // Fill the tables the demo leaves empty: alerts (the watch, a week on), a session, a partner system's account.
+  await watchHandoverDeadlines({ db: test.db, now: new Date("2026-12-04T08:00:00Z"), config: testApiConfig });
+  await createServiceAccount({
+    db: test.db,
+    organisationSlug: "swt-haarlem",
+    name: "Registratiesysteem",
+    operator: { onBehalfOf: "test" },
+  });
+  await withSystemTask(test.db, { task: "cli" }, async (tx) => {
+    const [vtWorker] = await tx.select().from(users).where(sql`email = 'medewerker@vt-kennemerland.example'`);
+    if (!vtWorker) throw new Error("demo user missing");
+    await createSession({ tx, userId: vtWorker.id, now });
+    // The demo records no monitoring moment yet: an assessment of one condition at one moment of its trajectory.
+    await tx.execute(sql`insert into vv_monitoring_assessments (moment_id, condition_id, status)
+      select m.id, c.id, 'open' from vv_monitoring_moments m join vv_conditions c on c.trajectory_id = m.trajectory_id
+      limit 1`);
+    for (const [key, kind] of [
+      ["vt", "vt"],
+      ["partner", "local_team"],
+    ] as const) {
+      const [organisation] = await tx
+        .insert(organisations)
+        .values({ slug: `elders-${key}`, name: `Elders ${key}`, kind })
+        .returning({ id: organisations.id });
+      const [person] = await tx
+        .insert(users)
+        .values({ email: `iemand@elders-${key}.example`, name: `Iemand Elders ${key}` })
+        .returning({ id: users.id });
+      if (!organisation || !person) throw new Error("insert returned nothing");
+      await tx.insert(memberships).values({
+        userId: person.id,
+        organisationId: organisation.id,
+        role: key === "vt" ? "functional_admin" : "partner_coordinator",
+      });
+      strangers[key] = { userId: person.id, organisationId: organisation.id, requestId: "rls-test" };
+    }
+  });
+}, 120_000);
+afterAll(async () => {
+  await test?.drop();
+});
+
+/** Rows of a table as the application sees them in a request of this actor: the app's own connection and role. */
+async function visibleRows(table: string, actor: RequestActor): Promise<number> {
+  const [row] = await withRequest(test.db, actor, (tx) =>
+    executeRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)}`),
+  );
+  return row?.n ?? -1;
+}
+
+async function actorFor(email: string): Promise<RequestActor> {
+  const [row] = await executeRows<{ user_id: string; organisation_id: string }>(
+    test.db,
+    sql`select u.id as user_id, m.organisation_id from users u join memberships m on m.user_id = u.id
+        where u.email = ${email} order by m.created_at limit 1`,
+  );
+  if (!row) throw new Error(`no demo person ${email}`);
+  return { userId: row.user_id, organisationId: row.organisation_id, requestId: "rls-test" };
+}
+
+describe("row-level security", () => {
+  it("is enabled and forced on every table, and every table is in the list", async () => {
+    const tables = await executeRows<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      test.db,
+      sql`select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
+    );
+    expect(tables.map((t) => t.relname).sort()).toEqual(Object.keys(RLS_TABLES).sort());
+    for (const table of tables) {
+      expect({ table: table.relname, enabled: table.relrowsecurity, forced: table.relforcerowsecurity }).toEqual({
+        table: table.relname,
+        enabled: true,
+        forced: true,
+      });
+    }
+  });
+
+  it("runs requests as a role that is neither superuser nor owner of any table", async () => {
+    const [row] = await withRequest(test.db, {}, (tx) =>
+      executeRows<{ who: string; superuser: boolean; owns: number }>(
+        tx,
+        sql`select current_user as who, (select rolsuper from pg_roles where rolname = current_user) as superuser,
+                   (select count(*)::int from pg_tables where tableowner = current_user) as owns`,
+      ),
+    );
+    expect(row).toEqual({ who: "ketenportaal_app", superuser: false, owns: 0 });
+  });
+
+  describe.each(Object.entries(RLS_TABLES))("%s", (table, rule) => {
+    it("holds rows, and shows some to the person they concern", async () => {
+      const [all] = await executeRows<{ n: number }>(
+        test.db,
+        sql`select count(*)::int as n from ${sql.identifier(table)}`,
+      );
+      expect(all?.n, `${table} has no rows: the test would prove nothing`).toBeGreaterThan(0);
+      expect(await visibleRows(table, await actorFor(rule.seenBy))).toBeGreaterThan(0);
+    });
+
+    it("shows nothing to a request without an organisation", async () => {
+      expect(await visibleRows(table, { requestId: "rls-test" })).toBe(0);
+    });
+
+    it.each(["vt", "partner"] as const)("shows no foreign row to another organisation (%s)", async (key) => {
+      const visible = await visibleRows(table, strangers[key]);
+      if (rule.kind === "isolated" || (rule.kind === "plumbing" && key === "partner")) {
+        expect(visible).toBe(0);
+      } else {
+        // The address book is shared by design, and the stranger VT's person is a functioneel beheerder.
+        expect(visible).toBeGreaterThan(0);
+      }
+    });
+  });
+});
