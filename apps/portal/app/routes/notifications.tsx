@@ -10,6 +10,7 @@ import { formatDateTime } from "../lib/format";
 import { pageHref } from "../lib/handover-filters";
 import { isCursor } from "../lib/ids";
 import { noticeAfter, noticeOf, withNotice } from "../lib/notices";
+import { notificationHref } from "../lib/notification-view";
 import { nl, pageTitle } from "../messages/nl";
 import { requireUser } from "../session.server";
 
@@ -32,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
       message: item.message,
       receivedAt: m.receivedAt(formatDateTime(item.createdAt)),
       unread: item.readAt === null,
-      href: item.handoverId ? `/overdrachten/${item.handoverId}` : null,
+      href: notificationHref(item),
     })),
     unreadCount: unread.count,
     nextHref: page.nextCursor ? pageHref(PATH, params, CURSOR_PARAM, page.nextCursor) : null,
