@@ -53,7 +53,7 @@ async function isHealthy(url: string): Promise<boolean> {
 
 /**
  * Starts the built composition root (`node apps/server/dist/index.js`, build it first) on a free port with
- * NODE_ENV=production, LOG_LEVEL=warn, the given env on top, and resolves once GET /healthz answers 200 (60 s at
+ * NODE_ENV=production, LOG_LEVEL=warn, MFA_REQUIRED=0, the given env on top, and resolves once GET /healthz answers 200 (60 s at
  * most). The child gets only PATH/HOME/TMPDIR/LANG/TZ from this process, not its whole environment.
  */
 export async function startServer(
@@ -79,6 +79,8 @@ export async function startServer(
       ...getChildBaseEnv(),
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
+      // Specs that are not about the second factor log in with a password alone, on PostgreSQL too.
+      MFA_REQUIRED: "0",
       ...env,
       PORT: String(port),
       DATA_DIR: dataDir,

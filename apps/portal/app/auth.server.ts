@@ -7,7 +7,32 @@ import { type AppLoadContext, redirect } from "@remix-run/node";
 import { apiErrorCode } from "./api-errors.server";
 import { safeRedirectTo } from "./lib/redirect-to";
 
-export type LoginRefusal = "invalid_credentials" | "too_many_attempts" | "invalid_input";
+export type LoginRefusal = "invalid_credentials" | "too_many_attempts" | "invalid_input" | "password_disabled";
+
+/** What a first login step (password or OIDC) hands back: the session's token and what comes next. */
+export type LoginSession = { token: string; expiresAt: Date; next: "done" | "verify" | "enrol" };
+
+/** The second-step pages, with where to go afterwards. */
+export function secondStepPath(step: "verify" | "enrol", redirectTo: unknown): string {
+  const target = safeRedirectTo(redirectTo, "");
+  const path = step === "verify" ? "/inloggen/code" : "/inloggen/tweestapsverificatie";
+  return target && target !== "/" ? `${path}?${new URLSearchParams({ redirectTo: target })}` : path;
+}
+
+/** Sets the (new) session cookie and sends the browser on: to the page it wanted, or to the second step. */
+export function sessionRedirect(
+  request: Request,
+  session: { token: string; expiresAt: Date; next?: LoginSession["next"] },
+  redirectTo: unknown,
+  extraCookies: string[] = [],
+): Response {
+  const cookie = serializeSessionCookie({ ...session, secure: shouldUseSecureCookie(request.url) });
+  const headers = new Headers();
+  headers.append("Set-Cookie", cookie);
+  for (const extra of extraCookies) headers.append("Set-Cookie", extra);
+  const next = session.next ?? "done";
+  return redirect(next === "done" ? safeRedirectTo(redirectTo) : secondStepPath(next, redirectTo), { headers });
+}
 
 type AuthArgs = { context: AppLoadContext; request: Request };
 
@@ -19,7 +44,7 @@ export async function logIn(
   { context, request }: AuthArgs,
   credentials: { email: string; password: string; redirectTo: unknown },
 ): Promise<{ ok: true; response: Response } | { ok: false; refusal: LoginRefusal }> {
-  let session: { token: string; expiresAt: Date };
+  let session: LoginSession;
   try {
     session = await context.api.auth.login({ email: credentials.email, password: credentials.password });
   } catch (error) {
@@ -27,11 +52,7 @@ export async function logIn(
     if (refusal) return { ok: false, refusal };
     throw error;
   }
-  const cookie = serializeSessionCookie({ ...session, secure: shouldUseSecureCookie(request.url) });
-  return {
-    ok: true,
-    response: redirect(safeRedirectTo(credentials.redirectTo), { headers: { "Set-Cookie": cookie } }),
-  };
+  return { ok: true, response: sessionRedirect(request, session, credentials.redirectTo) };
 }
 
 function loginRefusalOf(error: unknown): LoginRefusal | null {
@@ -42,6 +63,8 @@ function loginRefusalOf(error: unknown): LoginRefusal | null {
       return "too_many_attempts";
     case "BAD_REQUEST":
       return "invalid_input";
+    case "FORBIDDEN":
+      return "password_disabled";
     default:
       return null;
   }

@@ -18,6 +18,7 @@ import { ErrorPage, errorTitleFor } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { SkipLink } from "./components/skip-link";
+import { useNonce } from "./lib/nonce";
 import { sectionsFor } from "./lib/sections";
 import { logUnexpectedError } from "./log.server";
 import { nl, pageTitle } from "./messages/nl";
@@ -72,6 +73,7 @@ async function unreadNotificationsOf(context: LoaderFunctionArgs["context"]): Pr
 export function Layout({ children }: { children: ReactNode }) {
   // Undefined when the root loader itself failed: the page still renders, without the user's details.
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <Root lang="nl" className="ketenportaal-theme">
       <head>
@@ -91,8 +93,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </PageBody>
           <SiteFooter />
         </PageLayout>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </Root>
   );

@@ -3,6 +3,10 @@ import { index, type RouteConfig, route } from "@remix-run/route-config";
 export default [
   index("routes/home.tsx"),
   route("inloggen", "routes/login.tsx"),
+  route("inloggen/code", "routes/login-code.tsx"),
+  route("inloggen/tweestapsverificatie", "routes/login-mfa-setup.tsx"),
+  route("inloggen/oidc", "routes/login-oidc.tsx"),
+  route("inloggen/oidc/terug", "routes/login-oidc-callback.tsx"),
   route("uitloggen", "routes/logout.tsx"),
   route("toegankelijkheid", "routes/accessibility-statement.tsx"),
   route("overdrachten", "routes/handovers.tsx"),

@@ -1,6 +1,7 @@
 import type { Role } from "@ketenportaal/api";
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { apiErrorCode } from "./api-errors.server";
+import { secondStepPath } from "./auth.server";
 import { type HandoverView, handoverViewOf } from "./lib/handover-access";
 import { loginPath, pathOfRequest, safeRedirectTo } from "./lib/redirect-to";
 
@@ -37,10 +38,26 @@ export async function getOptionalUser({ context }: Pick<GuardArgs, "context">): 
   return me && isPerson(me) ? me : null;
 }
 
-/** The logged-in person; otherwise to the login page, which brings them back here afterwards. */
+/**
+ * Whether this browser's session waits for its second login step (the code, or setting up the second factor).
+ * Asked only when there is no complete session.
+ */
+export async function pendingSecondStep(context: AppLoadContext): Promise<"verify" | "enrol" | null> {
+  const status = await context.api.auth.mfa.status();
+  return status.step === "none" ? null : status.step;
+}
+
+/**
+ * The logged-in person; otherwise to the login page, which brings them back here afterwards — or, when the
+ * password was right but the second step is still to do, to that step before anything else.
+ */
 export async function requireUser({ context, request }: GuardArgs): Promise<SessionUser> {
   const me = await loadMe(context);
-  if (!me) throw redirect(loginPath(pathOfRequest(request)));
+  if (!me) {
+    const step = await pendingSecondStep(context);
+    if (step) throw redirect(secondStepPath(step, pathOfRequest(request)));
+    throw redirect(loginPath(pathOfRequest(request)));
+  }
   if (!isPerson(me)) throw data(null, { status: 403 });
   return me;
 }

@@ -38,9 +38,13 @@ export async function composeServer(options: {
     db: database.db,
     logger,
     metrics,
-    api: { publicUrl: env.publicUrl },
+    api: {
+      publicUrl: env.publicUrl,
+      auth: { mfaRequired: env.mfaRequired, passwordLogin: env.PASSWORD_LOGIN, oidc: env.oidc },
+    },
     portal: options.portal,
     trustProxy: env.TRUST_PROXY,
+    development: env.NODE_ENV === "development",
     relayStatus: () => workers?.relayStatus() ?? null,
   });
   return { app, workers };

@@ -24,9 +24,31 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Trust X-Forwarded-For for the client address (only behind a proxy that sets it). */
   TRUST_PROXY: flag.default(false),
+  /** VT roles and beheerders must use a second factor. Default: on with DATABASE_URL, off on the embedded demo. */
+  MFA_REQUIRED: flag.optional(),
+  /** E-mail + password login (off when everyone logs in through OIDC). */
+  PASSWORD_LOGIN: flag.default(true),
+  /** OpenID provider for "Inloggen met je organisatie"; all three OIDC_* or none. */
+  OIDC_ISSUER: z
+    .string()
+    .url("must be a URL like https://login.organisatie.example")
+    .refine(secureOrLoopback, "must use https (http only for localhost)")
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
-export type ServerEnv = z.infer<typeof schema> & { demoSeed: boolean; publicUrl: string };
+function secureOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+export type ServerEnv = z.infer<typeof schema> & {
+  demoSeed: boolean;
+  publicUrl: string;
+  mfaRequired: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+};
 
 /** Reads and checks the environment once; a bad value stops the start with a message naming the variable. */
 export function loadServerEnv(
@@ -38,10 +60,26 @@ export function loadServerEnv(
     throw new InvalidEnvironmentError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = result.data;
+  const oidcValues = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidcValues.some(Boolean) && !oidcValues.every(Boolean)) {
+    throw new InvalidEnvironmentError(
+      "Invalid environment:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none",
+    );
+  }
+  if (!env.PASSWORD_LOGIN && !env.OIDC_ISSUER) {
+    throw new InvalidEnvironmentError(
+      "Invalid environment:\n  PASSWORD_LOGIN: 0 needs OIDC_ISSUER, or nobody can log in",
+    );
+  }
   return {
     ...env,
     demoSeed: env.DEMO_SEED ?? !env.DATABASE_URL,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    mfaRequired: env.MFA_REQUIRED ?? Boolean(env.DATABASE_URL),
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
+        : undefined,
   };
 }
 

@@ -1,4 +1,11 @@
-export { type ApiConfig, type ApiContext, type AuthedContext, createApiContext } from "./context";
+export {
+  type ApiConfig,
+  type ApiContext,
+  type AuthConfig,
+  type AuthedContext,
+  createApiContext,
+  type OidcConfig,
+} from "./context";
 export type { PortalLoadContext, PortalLogger } from "./portal-load-context";
 export { type ApiCaller, type AppRouter, appRouter, createApiCaller } from "./router";
 export { createServiceAccount, createUser, resetPassword } from "./services/accounts/manage-accounts";

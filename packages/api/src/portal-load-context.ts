@@ -8,4 +8,6 @@ export type PortalLoadContext = {
   api: ApiCaller;
   requestId: string;
   logger: PortalLogger;
+  /** The Content-Security-Policy nonce of this response, for the inline scripts Remix renders. */
+  cspNonce?: string | undefined;
 };

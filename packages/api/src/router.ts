@@ -1,6 +1,8 @@
 import { adminRouter } from "./routers/admin";
-import { loginRoute } from "./routers/auth/login";
+import { loginMethodsRoute, loginRoute } from "./routers/auth/login";
 import { logoutRoute } from "./routers/auth/logout";
+import { mfaRouter } from "./routers/auth/mfa";
+import { oidcRouter } from "./routers/auth/oidc";
 import { caseRouter } from "./routers/case";
 import { handoverRouter } from "./routers/handover";
 import { meRoute } from "./routers/me";
@@ -14,6 +16,9 @@ export const appRouter = router({
   auth: router({
     login: loginRoute,
     logout: logoutRoute,
+    methods: loginMethodsRoute,
+    mfa: mfaRouter,
+    oidc: oidcRouter,
   }),
   case: caseRouter,
   handover: handoverRouter,

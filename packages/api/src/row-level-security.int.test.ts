@@ -1,4 +1,15 @@
-import { executeRows, memberships, organisations, type RequestActor, users, withRequest } from "@ketenportaal/db";
+import {
+  executeRows,
+  loginFailures,
+  memberships,
+  mfaCredentials,
+  mfaRecoveryCodes,
+  organisations,
+  type RequestActor,
+  users,
+  withAuthentication,
+  withRequest,
+} from "@ketenportaal/db";
 import { withSystemTask } from "@ketenportaal/db/system";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { sql } from "drizzle-orm";
@@ -19,9 +30,11 @@ import { testApiConfig } from "./testing/callers";
  *   that acts for an organisation, never without one.
  * - `plumbing`: the event and e-mail queues (no personal data by construction): only a functioneel beheerder, who
  *   runs the deployment and sees every organisation's queue (services/admin/admin-access.ts); nobody else.
+ * - `authentication`: second factors, recovery code hashes, failed logins: only the authentication role
+ *   (withAuthentication) reads them; a request is not even granted the table.
  * `seenBy` is a demo person who must see at least one row, so the policies are not simply closed.
  */
-const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing"; seenBy: string }> = {
+const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" | "authentication"; seenBy: string }> = {
   organisations: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
   regions: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
   municipalities: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
@@ -49,6 +62,9 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing"; 
   vv_monitoring_moments: { kind: "isolated", seenBy: "medewerker@cjg-haarlemmermeer.example" },
   vv_monitoring_assessments: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
   vv_timeline_entries: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
+  mfa_credentials: { kind: "authentication", seenBy: "coordinator.haarlem@vt-kennemerland.example" },
+  mfa_recovery_codes: { kind: "authentication", seenBy: "coordinator.haarlem@vt-kennemerland.example" },
+  login_failures: { kind: "authentication", seenBy: "coordinator.haarlem@vt-kennemerland.example" },
 };
 
 let test: TestDatabase;
@@ -70,6 +86,15 @@ beforeAll(async () => {
   });
   await withSystemTask(test.db, { task: "cli" }, async (tx) => {
     const [vtWorker] = await tx.select().from(users).where(sql`email = 'medewerker@vt-kennemerland.example'`);
+    const [coordinator] = await tx
+      .select()
+      .from(users)
+      .where(sql`email = 'coordinator.haarlem@vt-kennemerland.example'`);
+    if (!coordinator) throw new Error("demo user missing");
+    // A second factor with a recovery code, and a failed login (the worker role cannot write these: the superuser does).
+    await test.db.insert(mfaCredentials).values({ userId: coordinator.id, totpSecret: "JBSWY3DPEHPK3PXP" });
+    await test.db.insert(mfaRecoveryCodes).values({ userId: coordinator.id, codeHash: "0".repeat(64) });
+    await test.db.insert(loginFailures).values({ accountKey: "1".repeat(64), clientAddress: "192.0.2.1" });
     if (!vtWorker) throw new Error("demo user missing");
     await createSession({ tx, userId: vtWorker.id, now });
     // The demo records no monitoring moment yet: an assessment of one condition at one moment of its trajectory.
@@ -149,28 +174,47 @@ describe("row-level security", () => {
     expect(row).toEqual({ who: "ketenportaal_app", superuser: false, owns: 0 });
   });
 
-  describe.each(Object.entries(RLS_TABLES))("%s", (table, rule) => {
-    it("holds rows, and shows some to the person they concern", async () => {
-      const [all] = await executeRows<{ n: number }>(
-        test.db,
-        sql`select count(*)::int as n from ${sql.identifier(table)}`,
+  describe.each(Object.entries(RLS_TABLES).filter(([, rule]) => rule.kind === "authentication"))("%s", (table) => {
+    it("holds rows that only the authentication role reads; a request is refused the table", async () => {
+      const [seen] = await withAuthentication(test.db, {}, (tx) =>
+        executeRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)}`),
       );
-      expect(all?.n, `${table} has no rows: the test would prove nothing`).toBeGreaterThan(0);
-      expect(await visibleRows(table, await actorFor(rule.seenBy))).toBeGreaterThan(0);
-    });
-
-    it("shows nothing to a request without an organisation", async () => {
-      expect(await visibleRows(table, { requestId: "rls-test" })).toBe(0);
-    });
-
-    it.each(["vt", "partner"] as const)("shows no foreign row to another organisation (%s)", async (key) => {
-      const visible = await visibleRows(table, strangers[key]);
-      if (rule.kind === "isolated" || (rule.kind === "plumbing" && key === "partner")) {
-        expect(visible).toBe(0);
-      } else {
-        // The address book is shared by design, and the stranger VT's person is a functioneel beheerder.
-        expect(visible).toBeGreaterThan(0);
+      expect(seen?.n).toBeGreaterThan(0);
+      for (const actor of [
+        { requestId: "rls-test" },
+        strangers.vt,
+        await actorFor("coordinator.haarlem@vt-kennemerland.example"),
+      ]) {
+        await expect(visibleRows(table, actor)).rejects.toThrow();
       }
     });
   });
+
+  describe.each(Object.entries(RLS_TABLES).filter(([, rule]) => rule.kind !== "authentication"))(
+    "%s",
+    (table, rule) => {
+      it("holds rows, and shows some to the person they concern", async () => {
+        const [all] = await executeRows<{ n: number }>(
+          test.db,
+          sql`select count(*)::int as n from ${sql.identifier(table)}`,
+        );
+        expect(all?.n, `${table} has no rows: the test would prove nothing`).toBeGreaterThan(0);
+        expect(await visibleRows(table, await actorFor(rule.seenBy))).toBeGreaterThan(0);
+      });
+
+      it("shows nothing to a request without an organisation", async () => {
+        expect(await visibleRows(table, { requestId: "rls-test" })).toBe(0);
+      });
+
+      it.each(["vt", "partner"] as const)("shows no foreign row to another organisation (%s)", async (key) => {
+        const visible = await visibleRows(table, strangers[key]);
+        if (rule.kind === "isolated" || (rule.kind === "plumbing" && key === "partner")) {
+          expect(visible).toBe(0);
+        } else {
+          // The address book is shared by design, and the stranger VT's person is a functioneel beheerder.
+          expect(visible).toBeGreaterThan(0);
+        }
+      });
+    },
+  );
 });

@@ -40,3 +40,64 @@ export function serializeClearedSessionCookie(options: { secure: boolean }): str
   if (options.secure) attributes.push("Secure");
   return attributes.join("; ");
 }
+
+/**
+ * The OIDC login's checks (state, nonce, PKCE verifier) and where to go afterwards, kept in the browser between
+ * leaving for the provider and coming back: HttpOnly, only sent to the callback path, ten minutes.
+ */
+export const OIDC_COOKIE_NAME = "kp_oidc";
+const OIDC_COOKIE_PATH = "/inloggen/oidc";
+
+export type OidcCookieValue = { state: string; nonce: string; codeVerifier: string; redirectTo: string };
+
+export function serializeOidcCookie(value: OidcCookieValue, options: { secure: boolean }): string {
+  const encoded = Buffer.from(JSON.stringify(value)).toString("base64url");
+  const attributes = [
+    `${OIDC_COOKIE_NAME}=${encoded}`,
+    `Path=${OIDC_COOKIE_PATH}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Max-Age=600",
+  ];
+  if (options.secure) attributes.push("Secure");
+  return attributes.join("; ");
+}
+
+export function serializeClearedOidcCookie(options: { secure: boolean }): string {
+  const attributes = [`${OIDC_COOKIE_NAME}=`, `Path=${OIDC_COOKIE_PATH}`, "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (options.secure) attributes.push("Secure");
+  return attributes.join("; ");
+}
+
+export function readOidcCookie(cookieHeader: string | null | undefined): OidcCookieValue | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const index = part.indexOf("=");
+    if (index === -1 || part.slice(0, index).trim() !== OIDC_COOKIE_NAME) continue;
+    try {
+      const value: unknown = JSON.parse(Buffer.from(part.slice(index + 1).trim(), "base64url").toString("utf8"));
+      if (
+        value &&
+        typeof value === "object" &&
+        "state" in value &&
+        typeof value.state === "string" &&
+        "nonce" in value &&
+        typeof value.nonce === "string" &&
+        "codeVerifier" in value &&
+        typeof value.codeVerifier === "string" &&
+        "redirectTo" in value &&
+        typeof value.redirectTo === "string"
+      ) {
+        return {
+          state: value.state,
+          nonce: value.nonce,
+          codeVerifier: value.codeVerifier,
+          redirectTo: value.redirectTo,
+        };
+      }
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

@@ -96,3 +96,21 @@ export function requireRole(...roles: Role[]) {
     return next();
   });
 }
+
+/**
+ * Guard for procedures that need a person who logged in with a second factor in this session (e.g. searching the
+ * audit log). Partner systems and sessions without MFA are refused with a Dutch message.
+ */
+export const requireMfa = t.middleware(({ ctx, next }) => {
+  const { principal } = ctx;
+  if (principal?.kind !== "user" || principal.mfa !== true) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Voor deze functie moet u inloggen met tweestapsverificatie.",
+    });
+  }
+  return next();
+});
+
+/** A person's procedure that needs the second factor: `userProcedure` plus `requireMfa`. */
+export const mfaProcedure = userProcedure.use(requireMfa);

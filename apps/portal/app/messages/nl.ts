@@ -106,6 +106,45 @@ export const nl = {
     emailInvalid: "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
     passwordRequired: "Vul uw wachtwoord in.",
     passwordTooLong: "Dit wachtwoord is te lang.",
+    oidcButton: "Inloggen met je organisatie",
+    oidcIntro: "Werkt uw organisatie met een eigen inlogdienst? Log dan daarmee in.",
+    orPassword: "Of log in met uw e-mailadres en wachtwoord.",
+    passwordDisabled: "Inloggen met een wachtwoord is uitgeschakeld. Log in via uw organisatie.",
+    oidcFailed: "Inloggen bij uw organisatie is niet gelukt. Probeer het opnieuw.",
+    oidcUnknownAccount:
+      "Er is in het Ketenportaal geen account voor het e-mailadres waarmee u bij uw organisatie bent ingelogd. " +
+      "Vraag de functioneel beheerder van uw organisatie om toegang.",
+    oidcRefusedTitle: "Inloggen niet gelukt",
+    backToLogin: "Terug naar inloggen",
+  },
+
+  mfa: {
+    codeTitle: "Code invoeren",
+    codeHeading: "Tweestapsverificatie",
+    codeIntro: "Vul de code van zes cijfers in die uw authenticator-app nu toont.",
+    codeLabel: "Code",
+    codeDescription: "Bent u uw telefoon kwijt? Vul dan een van uw herstelcodes in.",
+    codeRequired: "Vul de code in.",
+    codeInvalid: "De code is niet juist of al gebruikt. Probeer het opnieuw met een nieuwe code.",
+    tooManyAttempts: "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+    submit: "Bevestigen",
+    setupTitle: "Tweestapsverificatie instellen",
+    setupHeading: "Tweestapsverificatie instellen",
+    setupIntroRequired:
+      "Voor uw rol is inloggen met een tweede stap verplicht. Stel dit nu in met een authenticator-app op uw telefoon.",
+    setupIntro: "Beveilig uw account met een tweede stap: een code uit een authenticator-app op uw telefoon.",
+    setupScan: "Scan deze QR-code met uw authenticator-app.",
+    qrAlt: "QR-code voor uw authenticator-app",
+    setupManual: "Kunt u niet scannen? Voer dan deze sleutel in de app in:",
+    setupConfirm: "Vul daarna de code in die de app toont, om te bevestigen dat het werkt.",
+    setupSubmit: "Instellen",
+    recoveryHeading: "Uw herstelcodes",
+    recoveryIntro:
+      "Tweestapsverificatie is ingesteld. Bewaar deze herstelcodes op een veilige plek: met elke code kunt u één " +
+      "keer inloggen als u uw telefoon kwijt bent. Ze worden maar één keer getoond.",
+    continue: "Verder naar het Ketenportaal",
+    offer: "Tweestapsverificatie instellen",
+    alreadySetUp: "Tweestapsverificatie is voor dit account al ingesteld.",
   },
 
   logout: {

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "@utrecht/button-react";
 import { type LoginRefusal, logIn } from "../auth.server";
 import { Alert } from "../components/alert";
 import { LoginForm } from "../components/login-form";
@@ -16,9 +17,11 @@ export const meta: MetaFunction = () => [{ title: pageTitle(m.title) }];
 export async function loader(args: LoaderFunctionArgs) {
   await requireAnonymous(args);
   const params = new URL(args.request.url).searchParams;
+  const methods = await args.context.api.auth.methods();
   return {
     loggedOut: params.get("uitgelogd") === "1",
     redirectTo: safeRedirectTo(params.get("redirectTo"), "") || null,
+    methods,
   };
 }
 
@@ -29,6 +32,7 @@ const refusals: Record<LoginRefusal, { status: number; message: string }> = {
   // Our own checks mirror the API's; should they drift apart, still say nothing about which field was wrong.
   invalid_input: { status: 400, message: m.invalidCredentials },
   too_many_attempts: { status: 429, message: m.tooManyAttempts },
+  password_disabled: { status: 403, message: m.passwordDisabled },
 };
 
 export async function action(args: ActionFunctionArgs) {
@@ -50,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function LoginRoute() {
-  const { loggedOut, redirectTo } = useLoaderData<typeof loader>();
+  const { loggedOut, redirectTo, methods } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="kp-narrow">
@@ -60,14 +64,29 @@ export default function LoginRoute() {
           {m.loggedOut}
         </Alert>
       ) : null}
-      <Paragraph>{m.intro}</Paragraph>
-      <LoginForm
-        email={result?.email ?? ""}
-        redirectTo={redirectTo}
-        formError={result?.formError ?? null}
-        fieldErrors={result?.fieldErrors ?? {}}
-        attempt={result}
-      />
+      {methods.oidc ? (
+        <>
+          <Paragraph>{m.oidcIntro}</Paragraph>
+          <Form method="post" action="/inloggen/oidc" className="kp-form">
+            {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+            <Button type="submit" appearance={methods.password ? "secondary-action-button" : "primary-action-button"}>
+              {m.oidcButton}
+            </Button>
+          </Form>
+        </>
+      ) : null}
+      {methods.password ? (
+        <>
+          <Paragraph>{methods.oidc ? m.orPassword : m.intro}</Paragraph>
+          <LoginForm
+            email={result?.email ?? ""}
+            redirectTo={redirectTo}
+            formError={result?.formError ?? null}
+            fieldErrors={result?.fieldErrors ?? {}}
+            attempt={result}
+          />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ export class DomainRefusal extends Error {
   readonly missingItems: unknown[] | undefined;
 
   constructor(
-    readonly code: "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "FORBIDDEN",
+    readonly code: "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "FORBIDDEN" | "UNAUTHORIZED" | "TOO_MANY_REQUESTS",
     message: string,
     extra: { fieldErrors?: Record<string, string[]>; missingItems?: unknown[] } = {},
   ) {

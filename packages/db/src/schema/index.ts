@@ -1,4 +1,5 @@
 export * from "./audit-log";
+export * from "./authentication";
 export * from "./cases";
 export * from "./enums";
 export * from "./handover-tables";

@@ -6,5 +6,13 @@ export const ZLoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof ZLoginRequest>;
 
-export const ZLoginResponse = z.object({ token: z.string(), expiresAt: z.date() });
+/** `next`: logged in ("done"), or the session waits for the code ("verify") or for setting up MFA ("enrol"). */
+export const ZLoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.date(),
+  next: z.enum(["done", "verify", "enrol"]),
+});
 export type LoginResponse = z.infer<typeof ZLoginResponse>;
+
+export const ZLoginMethodsResponse = z.object({ password: z.boolean(), oidc: z.boolean() });
+export type LoginMethodsResponse = z.infer<typeof ZLoginMethodsResponse>;

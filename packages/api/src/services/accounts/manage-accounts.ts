@@ -15,6 +15,7 @@ import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
 import { hashPassword } from "../auth/passwords";
 import type { Role } from "../auth/principal";
+import { revokeAllSessions } from "../auth/sessions";
 import { generateToken, hashToken } from "../auth/tokens";
 import { DomainRefusal } from "../errors";
 
@@ -85,6 +86,8 @@ export async function resetPassword(options: {
       .where(eq(users.email, email))
       .returning({ id: users.id });
     if (!user) throw new DomainRefusal("NOT_FOUND", "Er bestaat geen account met dit e-mailadres.");
+    // Whoever knew the old password is logged out everywhere.
+    await revokeAllSessions({ tx, userId: user.id });
     await writeAudit(tx, {
       onBehalfOf: options.operator.onBehalfOf,
       purpose: "beheer",

@@ -2,16 +2,16 @@ import type { Transaction } from "@ketenportaal/db";
 import { writeAudit } from "../audit/write-audit";
 import type { RequestMeta } from "./log-in";
 import type { Principal } from "./principal";
-import { revokeSession } from "./sessions";
+import { revokeAllSessions } from "./sessions";
 
-/** Ends the caller's session, on record, inside the request's transaction. */
+/** Ends all of the caller's sessions (other browsers too), on record, inside the request's transaction. */
 export async function logOut(options: {
   tx: Transaction;
   principal: Extract<Principal, { kind: "user" }>;
   meta: RequestMeta;
 }): Promise<void> {
   const { principal, tx } = options;
-  await revokeSession({ tx, sessionId: principal.sessionId });
+  await revokeAllSessions({ tx, userId: principal.user.id });
   await writeAudit(tx, {
     userId: principal.user.id,
     role: principal.roles.join(","),

@@ -14,6 +14,8 @@ export type Principal =
       organisation: OrganisationRef;
       team: { id: string; name: string } | null;
       roles: Role[];
+      /** Whether this session checked a second factor (TOTP or a recovery code). */
+      mfa?: boolean;
     }
   | {
       kind: "service_account";

@@ -1,27 +1,78 @@
-import { type Database, memberships, organisations, type Queryable, sessions, teams, users } from "@ketenportaal/db";
+import {
+  type Database,
+  memberships,
+  mfaCredentials,
+  organisations,
+  type Queryable,
+  sessions,
+  teams,
+  users,
+  withAuthentication,
+} from "@ketenportaal/db";
 import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Principal, Role } from "./principal";
 import { generateToken, hashToken } from "./tokens";
 
-/** A session ends 12 hours after login at the latest, and after an hour without use. */
+/** A session ends 12 hours after login at the latest, and after 30 minutes without use. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
-export const SESSION_IDLE_MS = 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+/** A session waiting for its second factor lasts 10 minutes at most. */
+export const PENDING_MFA_MS = 10 * 60 * 1000;
 const TOUCH_AFTER_MS = 60 * 1000;
+
+export type LoginMethod = "password" | "oidc";
 
 export async function createSession(options: {
   tx: Queryable;
   userId: string;
   now?: Date;
+  method?: LoginMethod;
+  /** The session allows only the second login step until `completeSecondFactor`. */
+  mfaPending?: boolean;
 }): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const now = options.now ?? new Date();
   const token = generateToken();
-  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const expiresAt = new Date(now.getTime() + (options.mfaPending ? PENDING_MFA_MS : SESSION_ABSOLUTE_MS));
   const [row] = await options.tx
     .insert(sessions)
-    .values({ tokenHash: hashToken(token), userId: options.userId, createdAt: now, lastSeenAt: now, expiresAt })
+    .values({
+      tokenHash: hashToken(token),
+      userId: options.userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      method: options.method ?? "password",
+      mfaPending: options.mfaPending ?? false,
+    })
     .returning({ id: sessions.id });
   if (!row) throw new Error("session insert returned nothing");
   return { token, sessionId: row.id, expiresAt };
+}
+
+/**
+ * The second factor was checked: the session gets a new token (the one from before the check stops working), full
+ * rights, and its 12 hours counted from login.
+ */
+export async function completeSecondFactor(options: {
+  tx: Queryable;
+  sessionId: string;
+  now?: Date;
+}): Promise<{ token: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  const token = generateToken();
+  const [row] = await options.tx
+    .update(sessions)
+    .set({
+      tokenHash: hashToken(token),
+      mfaPending: false,
+      mfaVerifiedAt: now,
+      lastSeenAt: now,
+      expiresAt: sql`${sessions.createdAt} + interval '12 hours'`,
+    })
+    .where(and(eq(sessions.id, options.sessionId), isNull(sessions.revokedAt)))
+    .returning({ expiresAt: sessions.expiresAt });
+  if (!row) throw new Error("session to complete not found");
+  return { token, expiresAt: row.expiresAt };
 }
 
 export async function revokeSession(options: { tx: Queryable; sessionId: string; now?: Date }): Promise<void> {
@@ -31,6 +82,47 @@ export async function revokeSession(options: { tx: Queryable; sessionId: string;
     .where(and(eq(sessions.id, options.sessionId), isNull(sessions.revokedAt)));
 }
 
+/** Ends every session of a person (logout, password reset). */
+export async function revokeAllSessions(options: { tx: Queryable; userId: string; now?: Date }): Promise<number> {
+  const rows = await options.tx
+    .update(sessions)
+    .set({ revokedAt: options.now ?? new Date() })
+    .where(and(eq(sessions.userId, options.userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** A session that waits for its second login step: who it is for, and whether they still have to enrol. */
+export type PendingMfaSession = { sessionId: string; userId: string; email: string; enrolled: boolean };
+
+/** The session behind a cookie that still waits for its second factor, or null. */
+export async function findPendingMfaSession(options: {
+  db: Database;
+  token: string;
+  now?: Date;
+}): Promise<PendingMfaSession | null> {
+  const now = options.now ?? new Date();
+  const [row] = await withAuthentication(options.db, {}, (tx) =>
+    tx
+      .select({ sessionId: sessions.id, userId: users.id, email: users.email, confirmedAt: mfaCredentials.confirmedAt })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(mfaCredentials, eq(mfaCredentials.userId, users.id))
+      .where(
+        and(
+          eq(sessions.tokenHash, hashToken(options.token)),
+          eq(sessions.mfaPending, true),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+          eq(users.active, true),
+        ),
+      )
+      .limit(1),
+  );
+  if (!row) return null;
+  return { sessionId: row.sessionId, userId: row.userId, email: row.email, enrolled: row.confirmedAt !== null };
+}
+
 /** The principal behind a session cookie, or null when the session is unknown, revoked, idle or expired. */
 export async function findSessionPrincipal(options: {
   db: Database;
@@ -38,42 +130,47 @@ export async function findSessionPrincipal(options: {
   now?: Date;
 }): Promise<Extract<Principal, { kind: "user" }> | null> {
   const now = options.now ?? new Date();
-  const [session] = await options.db
-    .select({
-      id: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, hashToken(options.token)),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
-        eq(users.active, true),
-      ),
-    )
-    .limit(1);
-  if (!session) return null;
+  return withAuthentication(options.db, {}, async (tx) => {
+    const [session] = await tx
+      .select({
+        id: sessions.id,
+        lastSeenAt: sessions.lastSeenAt,
+        mfaVerifiedAt: sessions.mfaVerifiedAt,
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.tokenHash, hashToken(options.token)),
+          isNull(sessions.revokedAt),
+          eq(sessions.mfaPending, false),
+          gt(sessions.expiresAt, now),
+          gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+          eq(users.active, true),
+        ),
+      )
+      .limit(1);
+    if (!session) return null;
 
-  const principal = await buildUserPrincipal({
-    db: options.db,
-    user: { id: session.userId, email: session.email, name: session.name },
-    sessionId: session.id,
+    const principal = await buildUserPrincipal({
+      db: tx,
+      user: { id: session.userId, email: session.email, name: session.name },
+      sessionId: session.id,
+    });
+    if (!principal) return null;
+    principal.mfa = session.mfaVerifiedAt !== null;
+
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(sessions.id, session.id), lt(sessions.lastSeenAt, now)));
+    }
+    return principal;
   });
-  if (!principal) return null;
-
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await options.db
-      .update(sessions)
-      .set({ lastSeenAt: now })
-      .where(and(eq(sessions.id, session.id), lt(sessions.lastSeenAt, now)));
-  }
-  return principal;
 }
 
 /** A person's principal from their memberships; null without an active membership. */
