@@ -4,7 +4,7 @@ import { and, desc, eq, ilike, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
 import type { ZCreateCaseRequest, ZPersonInput, ZUpdateCaseRequest } from "../../routers/case/case.types";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit, writeListAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import { isVtCaseworker } from "../handover/access";
 import { loadInvolvedPersons } from "./load-involved-persons";
@@ -180,6 +180,11 @@ export async function listCases(options: {
     .orderBy(desc(cases.reportedAt), desc(cases.id))
     .limit(page.limit + 1)
     .offset(offset);
+  await writeListAudit(ctx, {
+    purpose: "handover",
+    objectType: "case",
+    ids: rows.slice(0, page.limit).map((r) => r.case.id),
+  });
   return {
     items: rows.slice(0, page.limit).map((r) => ({
       id: r.case.id,

@@ -9,7 +9,7 @@ import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from "drizzle-
 import { alias } from "drizzle-orm/pg-core";
 import type { AuthedContext } from "../../context";
 import type { HandoverDetail, HandoverSummary } from "../../routers/handover/shared.types";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit, writeListAudit } from "../audit/write-audit";
 import { loadInvolvedPersons } from "../case/load-involved-persons";
 import { DomainRefusal } from "../errors";
 import { handoverPartyOf, myRegionsCondition, visibleHandoversCondition } from "./access";
@@ -136,6 +136,7 @@ export async function listInbox(options: { ctx: AuthedContext; page: { cursor?: 
     .orderBy(asc(handovers.acceptanceDueOn), asc(handovers.id))
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit).map((row) => toSummary(row, today));
+  await writeListAudit(ctx, { purpose: "handover", objectType: "handover.inbox", ids: items.map((item) => item.id) });
   const last = items.at(-1);
   return {
     items,
@@ -171,10 +172,9 @@ export async function listHandovers(options: { ctx: AuthedContext; filters: List
     .orderBy(desc(sql`(${overdueCondition(today)})`), desc(handovers.updatedAt), desc(handovers.id))
     .limit(filters.limit + 1)
     .offset(offset);
-  return {
-    items: rows.slice(0, filters.limit).map((row) => toSummary(row, today)),
-    nextCursor: rows.length > filters.limit ? encodeCursor([offset + filters.limit]) : null,
-  };
+  const items = rows.slice(0, filters.limit).map((row) => toSummary(row, today));
+  await writeListAudit(ctx, { purpose: "handover", objectType: "handover", ids: items.map((item) => item.id) });
+  return { items, nextCursor: rows.length > filters.limit ? encodeCursor([offset + filters.limit]) : null };
 }
 
 /** One handover with its package, persons, timeline and what the caller may do; the read is on record. */

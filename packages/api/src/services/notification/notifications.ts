@@ -1,6 +1,7 @@
 import { notifications } from "@ketenportaal/db";
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { UserContext } from "../../context";
+import { writeListAudit } from "../audit/write-audit";
 
 type Params = {
   caseReference?: string;
@@ -85,6 +86,7 @@ export async function listNotifications(options: {
     createdAt: n.createdAt,
     readAt: n.readAt,
   }));
+  await writeListAudit(ctx, { purpose: "handover", objectType: "notification", ids: items.map((item) => item.id) });
   const last = items.at(-1);
   return {
     items,

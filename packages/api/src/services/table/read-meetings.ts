@@ -10,6 +10,7 @@ import {
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AuthedContext } from "../../context";
+import { writeListAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import { requireTableView, type TableView, visibleMeetingsCondition } from "./access";
 import { type AgendaRow, type LoadedMeeting, loadAgenda, loadMeeting } from "./load-meeting";
@@ -47,6 +48,7 @@ export async function listMeetings(options: {
     .orderBy(desc(tableMeetings.scheduledAt), desc(tableMeetings.id))
     .limit(filters.pastLimit);
   const ids = [...upcoming, ...past].map((row) => row.meeting.id);
+  await writeListAudit(ctx, { purpose: "handover_table", objectType: "handover_table", ids });
   const participantRows =
     ids.length > 0
       ? await ctx.tx

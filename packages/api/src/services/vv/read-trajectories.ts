@@ -14,6 +14,7 @@ import { isConditionOverdue, monitoringStateOf, toAmsterdamDate, type VvConditio
 import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AuthedContext } from "../../context";
+import { writeListAudit } from "../audit/write-audit";
 import { loadInvolvedPersons } from "../case/load-involved-persons";
 import { DomainRefusal } from "../errors";
 import { requireVvSide, visibleTrajectoriesCondition } from "./access";
@@ -141,6 +142,7 @@ export async function listTrajectories(options: {
     today,
   );
   const items = rows.map((row) => toSummary(row, attention.get(row.trajectory.id)));
+  await writeListAudit(ctx, { purpose: "vv", objectType: "vv_trajectory", ids: items.map((item) => item.id) });
   const urgency = (item: (typeof items)[number]) => item.overdueConditionCount + item.overdueMonitoringCount;
   // Stable sort: overdue first, otherwise the database's order (most recently changed).
   return { items: [...items].sort((a, b) => Number(urgency(b) > 0) - Number(urgency(a) > 0)) };
