@@ -228,4 +228,36 @@ describe("a V&V trajectory worked by VT and the partner together", () => {
     await vt.goto(trajectoryPath, { waitUntil: "networkidle" });
     expect(await vt.locator("main").textContent()).toContain("Wij gaan mee op het huisbezoek.");
   });
+
+  it("lets VT close the trajectory only once no condition is open, naming who continues with the household", async () => {
+    await vt.goto(trajectoryPath, { waitUntil: "networkidle" });
+    const close = vt.getByRole("region", { name: "Traject afsluiten" });
+    await close.getByRole("button", { name: "Traject afsluiten" }).click();
+    await vt.getByText("Kies de uitkomst van het traject.").first().waitFor();
+
+    // Every condition still open gets its final status first, each with a note.
+    for (const condition of await vt.getByRole("region", { name: /^Voorwaarde \d+/ }).all()) {
+      const status = condition.getByRole("group", { name: "Nieuwe status" });
+      const toggle = condition.getByText(/^Voorwaarde \d+ wijzigen$/);
+      if ((await toggle.count()) === 0) continue;
+      await toggle.click();
+      const met = status.getByLabel("Nagekomen", { exact: true });
+      if ((await met.count()) === 0) continue;
+      await met.check();
+      await condition.getByLabel("Toelichting").fill("Afgesproken en gedaan.");
+      await condition.getByRole("button", { name: "Wijziging opslaan" }).click();
+      await notice(vt, "De wijziging van de voorwaarde is opgeslagen.");
+    }
+
+    await vt
+      .getByRole("region", { name: "Traject afsluiten" })
+      .getByLabel("Hulp loopt door bij de ketenpartner")
+      .check();
+    await vt.getByLabel("Organisatie die verder gaat").selectOption({ label: "CJG Haarlemmermeer" });
+    await vt.getByLabel("Persoon die verder gaat").selectOption({ label: "Charlotte Smit" });
+    await vt.getByRole("button", { name: "Traject afsluiten" }).click();
+    await notice(vt, "Het V&V-traject is afgesloten.");
+    expect(await vt.locator("main").textContent()).toContain("Afgesloten");
+    await expectAccessible(vt);
+  });
 });
