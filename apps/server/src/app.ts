@@ -11,6 +11,7 @@ import {
 } from "@ketenportaal/api";
 import type { RelayStatus } from "@ketenportaal/bridge";
 import { type Database, executeRows } from "@ketenportaal/db";
+import { API_BASE_PATH, createRestApi } from "@ketenportaal/rest-api";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
@@ -184,6 +185,18 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
 
+  // The partner systems' REST API (API Design Rules), on the same procedures and caller as the portal.
+  app.route(
+    API_BASE_PATH,
+    createRestApi({
+      db,
+      config: options.api,
+      now: options.now,
+      meta: (c) => requestMeta(c as Context<Env>),
+      onError: (error, operationId) => logger.error({ err: error, operation: operationId }, "REST operation failed"),
+    }),
+  );
+
   if (options.portal.clientDir) {
     const root = options.portal.clientDir;
     app.use(
@@ -233,6 +246,7 @@ function clientAddress(c: Context, trustProxy: boolean): string | null {
 function routeLabel(path: string): string {
   if (path === "/healthz" || path === "/metrics") return path;
   if (path.startsWith("/assets/")) return "/assets";
+  if (path === API_BASE_PATH || path.startsWith(`${API_BASE_PATH}/`)) return API_BASE_PATH;
   if (path.startsWith("/trpc/")) {
     const procedure = path.slice("/trpc/".length);
     if (procedure.includes(",")) return "/trpc/(batch)";

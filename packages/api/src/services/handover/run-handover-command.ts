@@ -580,7 +580,8 @@ function refuseTransitionErrors<T>(decide: () => T): T {
     return decide();
   } catch (error) {
     if (error instanceof HandoverTransitionError) {
-      throw new DomainRefusal(error.code === "not_allowed_for_party" ? "FORBIDDEN" : "BAD_REQUEST", error.message);
+      // Not possible in the current status: the request is fine, the handover's state conflicts with it (409).
+      throw new DomainRefusal(error.code === "not_allowed_for_party" ? "FORBIDDEN" : "CONFLICT", error.message);
     }
     if (error instanceof HandoverNotEditableError) throw new DomainRefusal("BAD_REQUEST", error.message);
     throw error;
