@@ -103,7 +103,7 @@ export function createApp(options: CreateAppOptions) {
       crossOriginResourcePolicy: "same-origin",
       strictTransportSecurity: "max-age=31536000; includeSubDomains",
       // Scripts only from here and, inline, with this request's nonce (Remix's hydration scripts); no inline
-      // styles or event handlers, no framing, forms only back to us.
+      // styles or event handlers, no framing, forms only back to us (and on to the OpenID provider).
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", NONCE],

@@ -89,8 +89,13 @@ export async function finishOidcLogin(options: {
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (claims && typeof claims.email === "string" && claims.email_verified !== false) {
-      email = claims.email.trim().toLowerCase();
+    if (!claims) throw new Error("no ID token");
+    // A provider that issues an access token puts the scope's claims (e-mail among them) in the userinfo
+    // answer, not necessarily in the ID token (OpenID Connect Core 5.4): ask there when the token has none.
+    const source =
+      typeof claims.email === "string" ? claims : await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    if (typeof source.email === "string" && source.email_verified !== false) {
+      email = source.email.trim().toLowerCase();
     }
   } catch {
     throw new DomainRefusal("UNAUTHORIZED", "Inloggen bij uw organisatie is niet gelukt. Probeer het opnieuw.");
