@@ -113,7 +113,8 @@ export function createApp(options: CreateAppOptions) {
         connectSrc: options.development ? ["'self'", "ws:"] : ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
-        formAction: ["'self'"],
+        // The OIDC login's form answers with a redirect to the provider, which form-action also governs.
+        formAction: options.api.auth?.oidc ? ["'self'", new URL(options.api.auth.oidc.issuer).origin] : ["'self'"],
         frameAncestors: ["'none'"],
       },
     }),
