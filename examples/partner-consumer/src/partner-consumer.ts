@@ -10,7 +10,9 @@ export type ArrivedHandover = { event: CloudEvent<unknown>; details: unknown };
  * - reads each message as a CloudEvent (binary mode: `ce_*` headers) and skips ids it has seen (delivery is at least
  *   once, so a relay restart can repeat an event);
  * - skips events for other organisations of its kind: the topic is per kind, the payload names the receiver;
- * - fetches the handover with its service-account token, because events carry no personal data.
+ * - fetches the handover from the event's `dataref` (`/api/v1/overdrachten/{id}`, the REST API) with its
+ *   service-account token, because events carry no personal data. The token only ever goes to the configured API:
+ *   a `dataref` is followed by its path on that host, never to a host named in a message.
  */
 export async function startPartnerConsumer(options: {
   brokers: string[];
@@ -41,7 +43,11 @@ export async function startPartnerConsumer(options: {
       if (seen.has(event.id)) return;
       const data = event.data as { targetOrganisationId?: string } | undefined;
       if (data?.targetOrganisationId !== me.organisation.id) return;
-      const details = await fetchHandover({ apiUrl: options.apiUrl, token: options.token, id: String(event.subject) });
+      const details = await fetchHandover({
+        apiUrl: options.apiUrl,
+        token: options.token,
+        dataref: typeof event.dataref === "string" ? event.dataref : `/api/v1/overdrachten/${String(event.subject)}`,
+      });
       await options.onHandover({ event, details });
       seen.add(event.id);
     },
@@ -49,9 +55,18 @@ export async function startPartnerConsumer(options: {
   return { stop: () => consumer.disconnect() };
 }
 
-/** `handover.get` over HTTP with the partner's Bearer token; only handovers addressed to it are answered. */
-export function fetchHandover(options: { apiUrl: string; token: string; id: string }): Promise<unknown> {
-  return callApi({ ...options, path: "handover.get", input: { id: options.id } });
+/**
+ * `GET /api/v1/overdrachten/{id}` (the event's `dataref`) with the partner's Bearer token; only handovers addressed
+ * to it are answered. Errors come as `application/problem+json` with a Dutch `detail`.
+ */
+export async function fetchHandover(options: { apiUrl: string; token: string; dataref: string }): Promise<unknown> {
+  const url = new URL(new URL(options.dataref, options.apiUrl).pathname, options.apiUrl);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${options.token}` } });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+    throw new Error(`${url.pathname} answered ${response.status}: ${problem.detail ?? response.statusText}`);
+  }
+  return response.json();
 }
 
 async function callApi(options: { apiUrl: string; token: string; path: string; input?: unknown }): Promise<unknown> {
