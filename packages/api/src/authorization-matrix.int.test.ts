@@ -1,0 +1,478 @@
+import { type Database, executeRows } from "@ketenportaal/db";
+import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
+import { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUTHORIZATION_POLICY, isAllowed, type Relation, type Subject } from "./authorization-policy";
+import { type ApiCaller, appRouter, createApiCaller } from "./router";
+import { logIn } from "./services/auth/log-in";
+import type { Principal, Role } from "./services/auth/principal";
+import { findSessionPrincipal } from "./services/auth/sessions";
+import { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
+import { seedDemoCases } from "./services/demo/seed-demo-cases";
+import { seedDemoRegion } from "./services/demo/seed-demo-region";
+import { testApiConfig } from "./testing/callers";
+
+/**
+ * The authorisation matrix: every procedure of the router, called as every demo person against a record of each
+ * relation they have to it, compared with `AUTHORIZATION_POLICY`. Each call runs in a transaction that is rolled
+ * back, so every call meets the seeded demo as it is, and the inputs can be valid ones.
+ */
+
+type UserPrincipal = Extract<Principal, { kind: "user" }>;
+type Records = {
+  caseId: string;
+  handover: Record<string, { id: string; version: number }>;
+  trajectory: { id: string; version: number; conditionId: string; conditionVersion: number };
+  moment: { id: string; version: number; trajectoryId: string };
+  agendaCaseId: string;
+  meeting: { id: string; version: number; itemId: string; itemVersion: number };
+  regionId: string;
+  teamId: string;
+  swtOrganisationId: string;
+  swtWorkerId: string;
+  vtWorkerId: string;
+  failedMailId: string | null;
+};
+type Call = {
+  subject: Subject;
+  recordOf: (r: Records) => string | null;
+  /** Brings the record into the state the call needs, as the table owner inside the rolled-back transaction. */
+  setup?: (tx: Database, r: Records) => Promise<unknown>;
+  run: (api: ApiCaller, r: Records, person: UserPrincipal) => unknown;
+};
+
+const today = "2026-11-25";
+const handoverOf = (r: Records, status: string) => r.handover[status] ?? { id: crypto.randomUUID(), version: 1 };
+const none = () => null;
+
+/** How each procedure is called; the record (for the relation) and a valid input from the seeded demo. */
+const CALLS: Record<string, Call | "not-called"> = {
+  me: { subject: "none", recordOf: none, run: (api) => api.me() },
+  // Authentication concerns the caller's own session, not a record.
+  "auth.login": {
+    subject: "none",
+    recordOf: none,
+    run: (api, _r, person) => api.auth.login({ email: person.user.email, password: DEMO_PASSWORD }),
+  },
+  "auth.logout": { subject: "none", recordOf: none, run: (api) => api.auth.logout() },
+  "auth.methods": { subject: "none", recordOf: none, run: (api) => api.auth.methods() },
+  "auth.mfa.status": { subject: "none", recordOf: none, run: (api) => api.auth.mfa.status() },
+  "auth.mfa.startEnrolment": { subject: "none", recordOf: none, run: (api) => api.auth.mfa.startEnrolment() },
+  // These need a TOTP code from the enrolment's secret or an OpenID provider: services/auth's tests cover them.
+  "auth.mfa.confirmEnrolment": "not-called",
+  "auth.mfa.verify": "not-called",
+  "auth.oidc.start": "not-called",
+  "auth.oidc.finish": "not-called",
+
+  "case.create": {
+    subject: "none",
+    recordOf: none,
+    run: (api) =>
+      api.case.create({
+        reference: "VT-2026-9001",
+        municipalityCode: "GM0392",
+        reportedAt: new Date("2026-11-20T09:00:00Z"),
+        persons: [],
+      }),
+  },
+  "case.update": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    run: async (api, r) => {
+      const current = await api.case.get({ id: r.caseId });
+      return api.case.update({ id: r.caseId, version: current.version, priority: "high" });
+    },
+  },
+  "case.get": { subject: "case", recordOf: (r) => r.caseId, run: (api, r) => api.case.get({ id: r.caseId }) },
+  "case.list": { subject: "none", recordOf: none, run: (api) => api.case.list() },
+
+  "handover.create": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    run: (api, r) => api.handover.create({ caseId: r.caseId, targetTeamId: r.teamId }),
+  },
+  "handover.update": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "draft").id,
+    run: (api, r) => api.handover.update({ ...handoverOf(r, "draft"), concerns: "Bijgewerkt." }),
+  },
+  "handover.offer": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "draft").id,
+    run: (api, r) => api.handover.offer(handoverOf(r, "draft")),
+  },
+  "handover.withdraw": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "offered").id,
+    run: (api, r) => api.handover.withdraw({ ...handoverOf(r, "offered"), reasonText: "Test." }),
+  },
+  "handover.accept": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "offered").id,
+    run: (api, r) => api.handover.accept(handoverOf(r, "offered")),
+  },
+  "handover.decline": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "offered").id,
+    run: (api, r) => api.handover.decline({ ...handoverOf(r, "offered"), reasonCode: "no_capacity" }),
+  },
+  "handover.assign": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "accepted").id,
+    run: (api, r) => api.handover.assign({ ...handoverOf(r, "accepted"), userId: r.swtWorkerId }),
+  },
+  "handover.start": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "accepted").id,
+    run: (api, r) => api.handover.start({ ...handoverOf(r, "accepted"), firstContactOn: today }),
+  },
+  "handover.complete": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "started").id,
+    run: (api, r) => api.handover.complete({ ...handoverOf(r, "started"), outcomeCode: "help_started" }),
+  },
+  "handover.returnToVt": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "started").id,
+    run: (api, r) => api.handover.returnToVt({ ...handoverOf(r, "started"), reasonText: "Nieuwe signalen." }),
+  },
+  "handover.inbox": { subject: "none", recordOf: none, run: (api) => api.handover.inbox() },
+  "handover.list": { subject: "none", recordOf: none, run: (api) => api.handover.list() },
+  "handover.get": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "offered").id,
+    run: (api, r) => api.handover.get({ id: handoverOf(r, "offered").id }),
+  },
+  "handover.formOptions": { subject: "none", recordOf: none, run: (api) => api.handover.formOptions() },
+  "handover.assignees": {
+    subject: "handover",
+    recordOf: (r) => handoverOf(r, "accepted").id,
+    run: (api, r) => api.handover.assignees({ id: handoverOf(r, "accepted").id }),
+  },
+
+  "notification.list": { subject: "none", recordOf: none, run: (api) => api.notification.list() },
+  "notification.unreadCount": { subject: "none", recordOf: none, run: (api) => api.notification.unreadCount() },
+  "notification.markRead": { subject: "none", recordOf: none, run: (api) => api.notification.markRead({ all: true }) },
+
+  "table.create": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) =>
+      api.table.create({
+        regionId: r.regionId,
+        scheduledAt: new Date("2026-12-15T13:00:00Z"),
+        participantOrganisationIds: [r.swtOrganisationId],
+      }),
+  },
+  "table.list": { subject: "none", recordOf: none, run: (api) => api.table.list() },
+  "table.get": {
+    subject: "table",
+    recordOf: (r) => r.meeting.id,
+    run: (api, r) => api.table.get({ id: r.meeting.id }),
+  },
+  "table.minutes": {
+    subject: "table",
+    recordOf: (r) => r.meeting.id,
+    run: (api, r) => api.table.minutes({ id: r.meeting.id }),
+  },
+  "table.addItem": {
+    subject: "table",
+    recordOf: (r) => r.meeting.id,
+    run: (api, r) => api.table.addItem({ meetingId: r.meeting.id, caseId: r.agendaCaseId, shortReason: "Bespreken." }),
+  },
+  "table.removeItem": {
+    subject: "table",
+    recordOf: (r) => r.meeting.id,
+    run: (api, r) => api.table.removeItem({ id: r.meeting.itemId, version: r.meeting.itemVersion }),
+  },
+  "table.decide": {
+    subject: "table",
+    recordOf: (r) => r.meeting.id,
+    run: (api, r) =>
+      api.table.decide({ id: r.meeting.itemId, version: r.meeting.itemVersion, kind: "vt_keeps", note: "VT houdt." }),
+  },
+  "table.close": {
+    subject: "table",
+    recordOf: (r) => r.meeting.id,
+    // Closing needs every item decided: the test decides them first (VT keeps), then closes.
+    setup: (tx, r) =>
+      tx.execute(sql`update table_agenda_items set decision = 'vt_keeps', decided_at = now(),
+        decided_by_user_id = ${r.vtWorkerId} where meeting_id = ${r.meeting.id} and decision is null`),
+    run: (api, r) => api.table.close({ id: r.meeting.id, version: r.meeting.version }),
+  },
+  "table.formOptions": { subject: "none", recordOf: none, run: (api) => api.table.formOptions({}) },
+
+  "vv.create": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    run: (api, r) =>
+      api.vv.create({
+        caseId: r.caseId,
+        partnerOrganisationId: r.swtOrganisationId,
+        partnerWorkerUserId: r.swtWorkerId,
+      }),
+  },
+  "vv.list": { subject: "none", recordOf: none, run: (api) => api.vv.list() },
+  "vv.get": { subject: "vv", recordOf: (r) => r.trajectory.id, run: (api, r) => api.vv.get({ id: r.trajectory.id }) },
+  "vv.addCondition": {
+    subject: "vv",
+    recordOf: (r) => r.trajectory.id,
+    run: (api, r) =>
+      api.vv.addCondition({
+        trajectoryId: r.trajectory.id,
+        text: "Geen geweld.",
+        owner: "household",
+        dueOn: "2026-12-10",
+      }),
+  },
+  "vv.updateCondition": {
+    subject: "vv",
+    recordOf: (r) => r.trajectory.id,
+    run: (api, r) =>
+      api.vv.updateCondition({
+        id: r.trajectory.conditionId,
+        version: r.trajectory.conditionVersion,
+        status: "met",
+        note: "Nagekomen.",
+      }),
+  },
+  "vv.scheduleMonitoring": {
+    subject: "vv",
+    recordOf: (r) => r.trajectory.id,
+    run: (api, r) =>
+      api.vv.scheduleMonitoring({
+        trajectoryId: r.trajectory.id,
+        scheduledOn: "2026-12-08",
+        attendeeUserIds: [r.vtWorkerId],
+      }),
+  },
+  "vv.recordMonitoring": {
+    subject: "vv",
+    recordOf: (r) => r.moment.trajectoryId,
+    run: (api, r) => api.vv.recordMonitoring({ id: r.moment.id, version: r.moment.version, outcome: "Gesproken." }),
+  },
+  "vv.addTimelineEntry": {
+    subject: "vv",
+    recordOf: (r) => r.trajectory.id,
+    run: (api, r) => api.vv.addTimelineEntry({ trajectoryId: r.trajectory.id, text: "Bericht." }),
+  },
+  "vv.close": {
+    subject: "vv",
+    recordOf: (r) => r.trajectory.id,
+    // Closing needs every condition settled.
+    setup: (tx, r) =>
+      tx.execute(
+        sql`update vv_conditions set status = 'met' where trajectory_id = ${r.trajectory.id} and status = 'open'`,
+      ),
+    run: (api, r) =>
+      api.vv.close({
+        id: r.trajectory.id,
+        version: r.trajectory.version,
+        outcomeCode: "continued_by_partner",
+        followUpOrganisationId: r.swtOrganisationId,
+        followUpUserId: r.swtWorkerId,
+      }),
+  },
+  "vv.formOptions": { subject: "none", recordOf: none, run: (api) => api.vv.formOptions() },
+
+  "admin.events.list": { subject: "none", recordOf: none, run: (api) => api.admin.events.list() },
+  "admin.mail.list": { subject: "none", recordOf: none, run: (api) => api.admin.mail.list() },
+  "admin.mail.retry": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) => api.admin.mail.retry({ id: r.failedMailId ?? crypto.randomUUID() }),
+  },
+};
+
+let test: TestDatabase;
+let records: Records;
+const people: { email: string; role: Role; principal: UserPrincipal }[] = [];
+const now = new Date("2026-11-25T10:00:00Z");
+const DENIED = new Set(["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"]);
+
+async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
+  const [row] = await executeRows<T>(test.db, query);
+  if (!row) throw new Error("demo record missing");
+  return row;
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await seedDemoRegion({ db: test.db });
+  await seedDemoCases({ db: test.db, now, config: testApiConfig });
+  const meta = { requestId: "matrix", clientAddress: null };
+  for (const user of demoUsers) {
+    const { token } = await logIn({ db: test.db, email: user.email, password: DEMO_PASSWORD, meta, now });
+    const principal = await findSessionPrincipal({ db: test.db, token, now });
+    if (!principal) throw new Error(`no principal for ${user.email}`);
+    people.push({ email: user.email, role: user.role, principal });
+  }
+  // One handover per state, to the Wijkteam Haarlem (the demo SWT medewerker's team) where the demo has one.
+  const handoverRows = await executeRows<{ status: string; id: string; version: number }>(
+    test.db,
+    sql`select distinct on (h.status) h.status::text as status, h.id, h.version from handovers h
+        join teams t on t.id = h.target_team_id
+        order by h.status, (t.name = 'Wijkteam Haarlem') desc, h.updated_at desc`,
+  );
+  const trajectory = await one<{ id: string; version: number; condition_id: string; condition_version: number }>(
+    sql`select t.id, t.version, c.id as condition_id, c.version as condition_version from vv_trajectories t
+        join organisations o on o.id = t.partner_organisation_id join vv_conditions c on c.trajectory_id = t.id
+        where o.slug = 'swt-haarlem' and t.status = 'open' and c.status = 'open' limit 1`,
+  );
+  // A moment that is due (the demo's overdue one), whichever trajectory it belongs to.
+  const moment = await one<{ id: string; version: number; trajectory_id: string }>(
+    sql`select id, version, trajectory_id from vv_monitoring_moments
+        where recorded_at is null and scheduled_on <= ${today} order by scheduled_on limit 1`,
+  );
+  const meeting = await one<{ id: string; version: number; item_id: string; item_version: number }>(
+    sql`select m.id, m.version, i.id as item_id, i.version as item_version from table_meetings m
+        join regions r on r.id = m.region_id join table_agenda_items i on i.meeting_id = m.id
+        where r.slug = 'haarlem-eo' and m.status = 'planned' and i.decision is null limit 1`,
+  );
+  const offered = handoverRows.find((row) => row.status === "offered");
+  // A case of the meeting's region, assessed, that is not on its agenda yet.
+  const agendaCase = await one<{ id: string }>(
+    sql`select c.id from cases c join municipalities mu on mu.code = c.municipality_code
+        join table_meetings m on m.region_id = mu.region_id and m.id = ${meeting.id}
+        where c.safety_assessment_completed_at is not null
+          and not exists (select 1 from table_agenda_items i where i.case_id = c.id and i.meeting_id = m.id) limit 1`,
+  );
+  const ids = await one<{
+    case_id: string;
+    region_id: string;
+    team_id: string;
+    swt_id: string;
+    swt_worker_id: string;
+    vt_worker_id: string;
+  }>(
+    sql`select (select case_id from handovers where id = ${offered?.id ?? null}) as case_id,
+               (select id from regions where slug = 'haarlem-eo') as region_id,
+               (select id from teams where name = 'Wijkteam Haarlem') as team_id,
+               (select id from organisations where slug = 'swt-haarlem') as swt_id,
+               (select id from users where email = 'medewerker@swt-haarlem.example') as swt_worker_id,
+               (select id from users where email = 'medewerker@vt-kennemerland.example') as vt_worker_id`,
+  );
+  records = {
+    caseId: ids.case_id,
+    handover: Object.fromEntries(handoverRows.map((row) => [row.status, { id: row.id, version: row.version }])),
+    trajectory: {
+      id: trajectory.id,
+      version: trajectory.version,
+      conditionId: trajectory.condition_id,
+      conditionVersion: trajectory.condition_version,
+    },
+    moment: { id: moment.id, version: moment.version, trajectoryId: moment.trajectory_id },
+    agendaCaseId: agendaCase.id,
+    meeting: { id: meeting.id, version: meeting.version, itemId: meeting.item_id, itemVersion: meeting.item_version },
+    regionId: ids.region_id,
+    teamId: ids.team_id,
+    swtOrganisationId: ids.swt_id,
+    swtWorkerId: ids.swt_worker_id,
+    vtWorkerId: ids.vt_worker_id,
+    failedMailId: null,
+  };
+  // One e-mail given up on, for the beheerder's "opnieuw versturen".
+  const failed = await one<{ id: string }>(
+    sql`update mail_outbox set failed_at = ${now.toISOString()}::timestamptz, attempts = 8
+        where id = (select id from mail_outbox order by created_at limit 1) returning id`,
+  );
+  records.failedMailId = failed.id;
+}, 180_000);
+afterAll(async () => {
+  await test?.drop();
+});
+
+/** The relation of a person to a record, read from the data (not from the code under test). */
+async function relationOf(subject: Subject, recordId: string | null, person: UserPrincipal): Promise<Relation> {
+  const org = person.organisation.id;
+  const teamScoped = person.roles.every((role) => role === "partner_worker");
+  const team = teamScoped ? (person.team?.id ?? null) : null;
+  const query = {
+    none: sql`select 'other' as relation`,
+    case: sql`select case when c.organisation_id = ${org} then 'own'
+                when exists (select 1 from handovers h where h.case_id = c.id and h.target_organisation_id = ${org}
+                             and h.offered_at is not null)
+                  or exists (select 1 from vv_trajectories v where v.case_id = c.id and v.partner_organisation_id = ${org})
+                then 'addressed' else 'other' end as relation from cases c where c.id = ${recordId}`,
+    handover: sql`select case when h.organisation_id = ${org} then 'own'
+                    when h.target_organisation_id = ${org} and h.offered_at is not null
+                      and (${team}::uuid is null or h.target_team_id = ${team}::uuid) then 'addressed'
+                    else 'other' end as relation from handovers h where h.id = ${recordId}`,
+    vv: sql`select case when v.organisation_id = ${org} then 'own' when v.partner_organisation_id = ${org}
+              then 'addressed' else 'other' end as relation from vv_trajectories v where v.id = ${recordId}`,
+    table: sql`select case when m.organisation_id = ${org} then 'own'
+                 when exists (select 1 from table_meeting_participants p where p.meeting_id = m.id
+                              and p.organisation_id = ${org}) then 'addressed'
+                 else 'other' end as relation from table_meetings m where m.id = ${recordId}`,
+  }[subject];
+  return (await one<{ relation: Relation }>(query)).relation;
+}
+
+/** Calls one procedure as one person in a transaction that is always rolled back; the outcome's code. */
+async function outcomeOf(call: Call, person: UserPrincipal): Promise<string> {
+  let outcome = "unknown";
+  const rollback = new Error("rollback");
+  await test.db
+    .transaction(async (outer) => {
+      const api = createApiCaller({
+        db: outer as unknown as Database,
+        principal: person,
+        meta: { requestId: "matrix", clientAddress: null },
+        config: testApiConfig,
+        now: () => now,
+      });
+      await call.setup?.(outer as unknown as Database, records);
+      try {
+        await call.run(api, records, person);
+        outcome = "OK";
+      } catch (error) {
+        outcome = error instanceof TRPCError ? error.code : `THROWN ${String(error)}`;
+      }
+      throw rollback;
+    })
+    .catch((error) => {
+      if (error !== rollback) throw error;
+    });
+  return outcome;
+}
+
+describe("the authorisation matrix", () => {
+  it("declares every procedure of the router, and nothing else", () => {
+    const procedures = Object.keys(
+      (appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures,
+    ).sort();
+    expect(Object.keys(AUTHORIZATION_POLICY).sort()).toEqual(procedures);
+    expect(Object.keys(CALLS).sort()).toEqual(procedures);
+  });
+
+  it("refuses or allows every procedure for every demo role and relation as the policy says", async () => {
+    const mismatches: string[] = [];
+    const seen = new Set<string>();
+    for (const [procedure, call] of Object.entries(CALLS)) {
+      if (call === "not-called") continue;
+      const rule = AUTHORIZATION_POLICY[procedure];
+      if (!rule) throw new Error(`no policy for ${procedure}`);
+      for (const person of people) {
+        const relation =
+          call.subject === "none" ? "none" : await relationOf(call.subject, call.recordOf(records), person.principal);
+        const outcome = await outcomeOf(call, person.principal);
+        const allowed = isAllowed(procedure, person.role, relation);
+        seen.add(`${procedure}:${relation}`);
+        // Allowed: the call succeeds (every input here is a valid one). Refused: FORBIDDEN, NOT_FOUND or UNAUTHORIZED.
+        if (allowed ? outcome !== "OK" : !DENIED.has(outcome)) {
+          mismatches.push(
+            `${procedure} as ${person.email} (${person.role}, ${relation}): policy ${allowed ? "allows" : "refuses"}, got ${outcome}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Record-bound procedures met at least two relations each (own for VT, addressed or other for partners).
+    for (const [procedure, call] of Object.entries(CALLS)) {
+      if (call === "not-called" || call.subject === "none") continue;
+      const relations = ["own", "addressed", "other"].filter((relation) => seen.has(`${procedure}:${relation}`));
+      expect(relations.length, `${procedure} met only ${relations.join(", ")}`).toBeGreaterThanOrEqual(2);
+    }
+  }, 300_000);
+});

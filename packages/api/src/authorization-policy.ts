@@ -1,0 +1,121 @@
+import type { Role } from "./services/auth/principal";
+
+/**
+ * The caller's relation to the record a procedure is about:
+ * - `own`: the record belongs to the caller's organisation (VT's case, handover, trajectory, meeting);
+ * - `addressed`: it is addressed to the caller — a handover offered to their organisation (and, for a partner
+ *   medewerker, to their team), a V&V trajectory with their organisation as partner, a meeting they take part in;
+ * - `other`: neither.
+ * Procedures about no record (lists, forms, one's own notices) use `none`.
+ */
+export type Relation = "own" | "addressed" | "other";
+export type Subject = "none" | "case" | "handover" | "vv" | "table";
+
+export type ProcedureRule = {
+  subject: Subject;
+  /** Per role, the relations in which the call gets past authorisation. Absent role: refused. */
+  allow: Partial<Record<Role, readonly (Relation | "none")[]>>;
+};
+
+const VT = ["vt_worker", "team_coordinator"] as const;
+const PARTNER = ["partner_worker", "partner_coordinator"] as const;
+const ALL_ROLES: readonly Role[] = [
+  "functional_admin",
+  "vt_worker",
+  "team_coordinator",
+  "partner_worker",
+  "partner_coordinator",
+  "policy_officer",
+];
+
+function rule(subject: Subject, ...grants: [readonly Role[], readonly (Relation | "none")[]][]): ProcedureRule {
+  const allow: ProcedureRule["allow"] = {};
+  for (const [roles, relations] of grants) for (const role of roles) allow[role] = relations;
+  return { subject, allow };
+}
+
+const everyone = rule("none", [ALL_ROLES, ["none"]]);
+const vtOwn = rule("handover", [VT, ["own"]]);
+const partnerAddressed = rule("handover", [PARTNER, ["addressed"]]);
+
+/**
+ * Who may call which procedure (DESIGN.md section 1 and the access rules in `services/*\/access.ts`). The
+ * authorisation matrix test calls every procedure of the router as every demo role against records of each
+ * relation and compares the outcome with this table; a procedure missing here fails it.
+ */
+export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
+  me: everyone,
+  // Authentication: open to anyone (a caller without a session too); refused credentials are not authorisation.
+  "auth.login": everyone,
+  "auth.logout": everyone,
+  "auth.methods": everyone,
+  "auth.mfa.status": everyone,
+  "auth.mfa.startEnrolment": everyone,
+  "auth.mfa.confirmEnrolment": everyone,
+  "auth.mfa.verify": everyone,
+  "auth.oidc.start": everyone,
+  "auth.oidc.finish": everyone,
+
+  // Cases: VT's own files; a partner sees a case only through the handover or trajectory addressed to it.
+  "case.create": rule("none", [VT, ["none"]]),
+  "case.update": rule("case", [VT, ["own"]]),
+  "case.get": rule("case", [VT, ["own"]]),
+  "case.list": rule("none", [VT, ["none"]]),
+
+  // Handovers: VT composes, offers and withdraws; the addressed partner accepts, declines, starts, completes,
+  // returns; a partner coördinator assigns.
+  "handover.create": rule("case", [VT, ["own"]]),
+  "handover.update": vtOwn,
+  "handover.offer": vtOwn,
+  "handover.withdraw": vtOwn,
+  "handover.accept": partnerAddressed,
+  "handover.decline": partnerAddressed,
+  "handover.assign": rule("handover", [["partner_coordinator"], ["addressed"]]),
+  "handover.start": partnerAddressed,
+  "handover.complete": partnerAddressed,
+  "handover.returnToVt": partnerAddressed,
+  "handover.inbox": rule("none", [[...VT, ...PARTNER], ["none"]]),
+  "handover.list": rule("none", [[...VT, ...PARTNER], ["none"]]),
+  "handover.get": rule("handover", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "handover.formOptions": rule("none", [VT, ["none"]]),
+  // Who can be assigned: shown to the addressed partner (a medewerker sees the list, a coördinator assigns).
+  "handover.assignees": partnerAddressed,
+
+  // One's own notices.
+  "notification.list": everyone,
+  "notification.unreadCount": everyone,
+  "notification.markRead": everyone,
+
+  // Overdrachtstafels: a VT coördinator plans, chairs, decides and closes; VT works the agenda; participants read.
+  "table.create": rule("none", [["team_coordinator"], ["none"]]),
+  "table.list": rule("none", [[...VT, ...PARTNER], ["none"]]),
+  "table.get": rule("table", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "table.minutes": rule("table", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "table.addItem": rule("table", [VT, ["own"]]),
+  "table.removeItem": rule("table", [VT, ["own"]]),
+  "table.decide": rule("table", [["team_coordinator"], ["own"]]),
+  "table.close": rule("table", [["team_coordinator"], ["own"]]),
+  "table.formOptions": rule("none", [VT, ["none"]]),
+
+  // V&V: VT opens; VT and the partner organisation work the trajectory together, either side can close it.
+  "vv.create": rule("case", [VT, ["own"]]),
+  "vv.list": rule("none", [[...VT, ...PARTNER], ["none"]]),
+  "vv.get": rule("vv", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "vv.addCondition": rule("vv", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "vv.updateCondition": rule("vv", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "vv.scheduleMonitoring": rule("vv", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "vv.recordMonitoring": rule("vv", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "vv.addTimelineEntry": rule("vv", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "vv.close": rule("vv", [VT, ["own"]], [PARTNER, ["addressed"]]),
+  "vv.formOptions": rule("none", [[...VT, ...PARTNER], ["none"]]),
+
+  // Beheer: the plumbing, for the functioneel beheerder only.
+  "admin.events.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.mail.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.mail.retry": rule("none", [["functional_admin"], ["none"]]),
+};
+
+/** Whether the policy lets this role call this procedure on a record of this relation. */
+export function isAllowed(procedure: string, role: Role, relation: Relation | "none"): boolean {
+  return AUTHORIZATION_POLICY[procedure]?.allow[role]?.includes(relation) ?? false;
+}
