@@ -1,7 +1,15 @@
 // Beheer commands: `npm run cli -- <command>`. They run the same application services as the portal.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createServiceAccount, createUser, DomainRefusal, type Role, resetPassword } from "@ketenportaal/api";
+import {
+  createServiceAccount,
+  createUser,
+  DomainRefusal,
+  type Role,
+  resetPassword,
+  resetSecondFactor,
+  revokeServiceAccount,
+} from "@ketenportaal/api";
 import { DataDirLockedError } from "@ketenportaal/db";
 import { openDatabase } from "./database";
 import { InvalidEnvironmentError, loadServerEnv } from "./env";
@@ -11,10 +19,14 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
 
   service-account create --organisation <slug> --name "<naam>" [--expires <YYYY-MM-DD>]
       Maakt een serviceaccount voor een partnersysteem. De laatste regel is het token (eenmalig getoond).
+  service-account revoke --id <id>
+      Trekt een serviceaccount in: het token werkt vanaf het volgende verzoek niet meer.
   user create --email <e-mail> --name "<naam>" --organisation <slug> --role <rol> [--team "<team>"] [--password-stdin]
       Maakt een account. Zonder --password-stdin wordt een wachtwoord gegenereerd en als laatste regel getoond.
   user reset-password --email <e-mail> [--password-stdin]
       Zet een nieuw wachtwoord. Zonder --password-stdin wordt het gegenereerd en als laatste regel getoond.
+  user reset-mfa --email <e-mail>
+      Haalt de tweestapsverificatie en herstelcodes weg en beëindigt alle sessies; de persoon stelt haar opnieuw in.
 
 Rollen: functional_admin, vt_worker, team_coordinator, partner_worker, partner_coordinator, policy_officer`;
 
@@ -31,12 +43,20 @@ async function main(argv: string[]): Promise<number> {
       role: { type: "string" },
       team: { type: "string" },
       expires: { type: "string" },
+      id: { type: "string" },
       "password-stdin": { type: "boolean", default: false },
     },
     strict: true,
   });
   const command = `${area ?? ""} ${action ?? ""}`.trim();
-  if (!["service-account create", "user create", "user reset-password"].includes(command)) {
+  const commands = [
+    "service-account create",
+    "service-account revoke",
+    "user create",
+    "user reset-password",
+    "user reset-mfa",
+  ];
+  if (!commands.includes(command)) {
     console.error(USAGE);
     return 64;
   }
@@ -58,6 +78,26 @@ async function main(argv: string[]): Promise<number> {
         `Serviceaccount ${result.serviceAccountId} aangemaakt. Bewaar het token; het wordt niet opnieuw getoond:`,
       );
       console.log(result.token);
+      return 0;
+    }
+    if (command === "service-account revoke") {
+      const result = await revokeServiceAccount({
+        db: database.db,
+        serviceAccountId: required(values.id, "--id"),
+        operator: OPERATOR,
+      });
+      console.log(`Serviceaccount ${result.serviceAccountId} ingetrokken; het token werkt niet meer.`);
+      return 0;
+    }
+    if (command === "user reset-mfa") {
+      const result = await resetSecondFactor({
+        db: database.db,
+        email: required(values.email, "--email"),
+        operator: OPERATOR,
+      });
+      console.log(
+        `Tweestapsverificatie van account ${result.userId} teruggezet; ${result.endedSessions} sessie(s) beëindigd.`,
+      );
       return 0;
     }
     const { password, generated } = await choosePassword(values["password-stdin"] ?? false);

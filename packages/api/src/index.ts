@@ -8,8 +8,14 @@ export {
 } from "./context";
 export type { PortalLoadContext, PortalLogger } from "./portal-load-context";
 export { type ApiCaller, type AppRouter, appRouter, createApiCaller } from "./router";
-export { createServiceAccount, createUser, resetPassword } from "./services/accounts/manage-accounts";
+export {
+  createServiceAccount,
+  createUser,
+  resetPassword,
+  revokeServiceAccount,
+} from "./services/accounts/manage-accounts";
 export type { RequestMeta } from "./services/auth/log-in";
+export { resetSecondFactor } from "./services/auth/mfa";
 export type { OrganisationKind, Principal, Role } from "./services/auth/principal";
 export { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
 export { seedDemoCases } from "./services/demo/seed-demo-cases";

@@ -1,10 +1,21 @@
-import { auditLog, memberships, organisations, serviceAccounts, users } from "@ketenportaal/db";
+import {
+  auditLog,
+  memberships,
+  mfaCredentials,
+  mfaRecoveryCodes,
+  organisations,
+  serviceAccounts,
+  sessions,
+  users,
+} from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn } from "../auth/log-in";
+import { resetSecondFactor } from "../auth/mfa";
+import { findServiceAccountPrincipal } from "../auth/service-account-principal";
 import { DomainRefusal } from "../errors";
-import { createServiceAccount, createUser, resetPassword } from "./manage-accounts";
+import { createServiceAccount, createUser, resetPassword, revokeServiceAccount } from "./manage-accounts";
 
 let test: TestDatabase;
 const operator = { onBehalfOf: "cli" };
@@ -110,5 +121,79 @@ describe("createServiceAccount", () => {
     const [row] = await test.db.select().from(serviceAccounts).where(eq(serviceAccounts.id, serviceAccountId));
     expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(token);
+  });
+});
+
+describe("revokeServiceAccount", () => {
+  it("stops the token at once, audits it, and refuses a second revocation", async () => {
+    const { serviceAccountId, token } = await createServiceAccount({
+      db: test.db,
+      organisationSlug: "cjg-test",
+      name: "In te trekken koppeling",
+      operator,
+    });
+    expect(await findServiceAccountPrincipal({ db: test.db, token })).not.toBeNull();
+
+    const { revokedAt } = await revokeServiceAccount({ db: test.db, serviceAccountId, operator });
+    expect(await findServiceAccountPrincipal({ db: test.db, token })).toBeNull();
+    const [row] = await test.db.select().from(serviceAccounts).where(eq(serviceAccounts.id, serviceAccountId));
+    expect(row?.revokedAt?.getTime()).toBe(revokedAt.getTime());
+    const audit = await test.db.select().from(auditLog).where(eq(auditLog.objectId, serviceAccountId));
+    expect(audit.map((entry) => entry.objectType)).toContain("service_account.revoke");
+
+    await expect(revokeServiceAccount({ db: test.db, serviceAccountId, operator })).rejects.toThrow(
+      "Dit serviceaccount is al ingetrokken.",
+    );
+  });
+
+  it("says so for an unknown or malformed id", async () => {
+    await expect(
+      revokeServiceAccount({ db: test.db, serviceAccountId: "00000000-0000-4000-8000-000000000000", operator }),
+    ).rejects.toThrow("Er bestaat geen serviceaccount met dit id.");
+    await expect(revokeServiceAccount({ db: test.db, serviceAccountId: "abc", operator })).rejects.toBeInstanceOf(
+      DomainRefusal,
+    );
+  });
+});
+
+describe("resetSecondFactor", () => {
+  it("takes the second factor and recovery codes away and ends every session", async () => {
+    const email = "tweestaps@cjg-test.example";
+    const { userId } = await createUser({
+      db: test.db,
+      email,
+      name: "Twee Staps",
+      password: "een-lang-wachtwoord",
+      organisationSlug: "cjg-test",
+      role: "partner_worker",
+      operator,
+    });
+    await test.db
+      .insert(mfaCredentials)
+      .values({ userId, totpSecret: "JBSWY3DPEHPK3PXP", confirmedAt: new Date(), lastTimeStep: 1 });
+    await test.db.insert(mfaRecoveryCodes).values({ userId, codeHash: "a".repeat(64) });
+    const before = await logIn({ db: test.db, email, password: "een-lang-wachtwoord", meta });
+    expect(before.next).toBe("verify");
+
+    const { endedSessions } = await resetSecondFactor({ db: test.db, email: " TweeStaps@cjg-test.example", operator });
+    expect(endedSessions).toBe(1);
+    const [credential] = await test.db.select().from(mfaCredentials).where(eq(mfaCredentials.userId, userId));
+    expect(credential?.confirmedAt).toBeNull();
+    expect(credential?.totpSecret).not.toBe("JBSWY3DPEHPK3PXP");
+    expect(await test.db.select().from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId))).toEqual([]);
+    const open = await test.db.select().from(sessions).where(eq(sessions.userId, userId));
+    expect(open.every((session) => session.revokedAt !== null)).toBe(true);
+    const audit = await test.db.select().from(auditLog).where(eq(auditLog.objectId, userId));
+    expect(audit.map((entry) => entry.objectType)).toContain("user.mfa_reset");
+
+    // Not required for this role: the next login needs the password only.
+    const after = await logIn({ db: test.db, email, password: "een-lang-wachtwoord", meta });
+    expect(after.next).toBe("done");
+  });
+
+  it("says so when there is no such account", async () => {
+    await expect(resetSecondFactor({ db: test.db, email: "niemand@cjg-test.example", operator })).rejects.toThrow(
+      "Er bestaat geen account met dit e-mailadres.",
+    );
   });
 });

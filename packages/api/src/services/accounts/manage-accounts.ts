@@ -131,6 +131,40 @@ export async function createServiceAccount(options: {
   });
 }
 
+/**
+ * Revokes a partner system's token (CLI). The token is refused from the next request on: every request looks the
+ * token up again and skips revoked ones. Revoking twice is refused, so the first revocation's time stays.
+ */
+export async function revokeServiceAccount(options: {
+  db: Database;
+  serviceAccountId: string;
+  operator: OperatorMeta;
+  now?: Date;
+}): Promise<{ serviceAccountId: string; revokedAt: Date }> {
+  const id = parseOrRefuse(z.string().uuid("Geef het id van het serviceaccount (een UUID)."), options.serviceAccountId);
+  const revokedAt = options.now ?? new Date();
+  return withSystemTask(options.db, { task: "cli", requestId: options.operator.requestId }, async (tx) => {
+    const [account] = await tx
+      .select({ organisationId: serviceAccounts.organisationId, revokedAt: serviceAccounts.revokedAt })
+      .from(serviceAccounts)
+      .where(eq(serviceAccounts.id, id));
+    if (!account) throw new DomainRefusal("NOT_FOUND", "Er bestaat geen serviceaccount met dit id.");
+    if (account.revokedAt) throw new DomainRefusal("CONFLICT", "Dit serviceaccount is al ingetrokken.");
+    await tx.update(serviceAccounts).set({ revokedAt }).where(eq(serviceAccounts.id, id));
+    await writeAudit(tx, {
+      organisationId: account.organisationId,
+      onBehalfOf: options.operator.onBehalfOf,
+      purpose: "beheer",
+      action: "update",
+      objectType: "service_account.revoke",
+      objectId: id,
+      outcome: "success",
+      requestId: options.operator.requestId,
+    });
+    return { serviceAccountId: id, revokedAt };
+  });
+}
+
 async function findOrganisationBySlug(tx: Transaction, slug: string) {
   const [organisation] = await tx
     .select({ id: organisations.id })

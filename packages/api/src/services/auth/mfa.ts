@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { type Database, mfaCredentials, mfaRecoveryCodes, type Queryable, withAuthentication } from "@ketenportaal/db";
+import {
+  type Database,
+  mfaCredentials,
+  mfaRecoveryCodes,
+  type Queryable,
+  users,
+  withAuthentication,
+} from "@ketenportaal/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
 import { toString as qrCodeSvg } from "qrcode";
@@ -7,7 +14,7 @@ import { writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import type { RequestMeta } from "./log-in";
 import type { Role } from "./principal";
-import { completeSecondFactor } from "./sessions";
+import { completeSecondFactor, revokeAllSessions } from "./sessions";
 import { isThrottled, LoginThrottledError, recordLoginFailure } from "./throttle";
 import { hashToken } from "./tokens";
 
@@ -248,5 +255,42 @@ export function confirmEnrolment(options: {
       if (!ok) return null;
       return { recoveryCodes: await replaceRecoveryCodes(tx, options.subject.userId, options.now) };
     },
+  });
+}
+
+/**
+ * Takes away a person's second factor (CLI, for a lost phone without recovery codes): the secret becomes an
+ * unconfirmed one that a new enrolment replaces, the recovery codes are deleted and every session ends, so the next
+ * login asks to enrol again where a second factor is required. Runs as the authentication role, the only one that
+ * may touch these tables (migration 0006); that role cannot delete a credential, hence the reset in place.
+ */
+export async function resetSecondFactor(options: {
+  db: Database;
+  email: string;
+  operator: { onBehalfOf: string; requestId?: string };
+  now?: Date;
+}): Promise<{ userId: string; endedSessions: number }> {
+  const email = options.email.trim().toLowerCase();
+  const now = options.now ?? new Date();
+  return withAuthentication(options.db, { requestId: options.operator.requestId }, async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!user) throw new DomainRefusal("NOT_FOUND", "Er bestaat geen account met dit e-mailadres.");
+    await tx
+      .update(mfaCredentials)
+      // createdAt in the past: the next enrolment makes a new secret rather than showing this one again.
+      .set({ totpSecret: generateSecret(), confirmedAt: null, lastTimeStep: null, createdAt: new Date(0) })
+      .where(eq(mfaCredentials.userId, user.id));
+    await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, user.id));
+    const endedSessions = await revokeAllSessions({ tx, userId: user.id, now });
+    await writeAudit(tx, {
+      onBehalfOf: options.operator.onBehalfOf,
+      purpose: "beheer",
+      action: "update",
+      objectType: "user.mfa_reset",
+      objectId: user.id,
+      outcome: "success",
+      requestId: options.operator.requestId,
+    });
+    return { userId: user.id, endedSessions };
   });
 }
