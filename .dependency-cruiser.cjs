@@ -77,7 +77,7 @@ module.exports = {
         "(bridge tasks, deadline watch, demo seed, command line) may use it; no request handler can reach it.",
       severity: "error",
       from: {
-        path: "^packages/api/src/",
+        path: "^packages/api/(src|boundary-fixtures)/",
         pathNot: [
           "\\.test\\.ts$",
           "^packages/api/src/services/demo/",

@@ -22,11 +22,16 @@ function violations(result: ICruiseResult) {
 
 describe("import direction (DESIGN.md section 4)", () => {
   it("fires each rule on the deliberate violations in boundary-fixtures/", async () => {
-    const result = await cruiseFromRoot(["apps/portal/boundary-fixtures", "packages/domain/boundary-fixtures"]);
+    const result = await cruiseFromRoot([
+      "apps/portal/boundary-fixtures",
+      "packages/domain/boundary-fixtures",
+      "packages/api/boundary-fixtures",
+    ]);
     expect(violations(result)).toEqual([
       "domain-no-io-builtins: packages/domain/boundary-fixtures/reads-files.ts → fs",
       "portal-api-types-only: apps/portal/boundary-fixtures/imports-api-at-run-time.ts → packages/api/src/index.ts",
       "portal-not-to-data: apps/portal/boundary-fixtures/imports-database.ts → packages/db/src/index.ts",
+      "worker-role-not-in-requests: packages/api/boundary-fixtures/uses-worker-role.ts → packages/db/src/system-task.ts",
     ]);
   });
 
