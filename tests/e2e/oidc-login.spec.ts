@@ -116,6 +116,21 @@ describe("login through the organisation's OpenID provider", () => {
     }
   });
 
+  it("offers a logged-in person to set up the second factor from the start page", async () => {
+    const page = await newPage();
+    await logInAtProvider(page, "p.jansen");
+    await page.waitForURL(`${portal}/`);
+    await page.getByText("Niet ingesteld.").waitFor();
+    const violations = await checkAccessibility({ page });
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await page.getByRole("link", { name: "Tweestapsverificatie instellen" }).click();
+    await page.waitForURL(`${portal}/inloggen/tweestapsverificatie`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Tweestapsverificatie instellen");
+    expect(await page.getByRole("img", { name: "QR-code voor uw authenticator-app" }).count()).toBe(1);
+  });
+
   it("refuses an e-mail address without an account, in Dutch, and opens no session", async () => {
     const page = await newPage();
     await logInAtProvider(page, "x.onbekend");

@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: pageTitle(m.title) }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const me = await requireUser(args);
+  // Offered to everyone: where the second factor is not required (the embedded demo, partner roles) it is a choice.
+  const mfa = await args.context.api.auth.mfa.status();
   return {
+    mfaEnrolled: mfa.enrolled,
     name: me.user.name,
     organisation: me.organisation.name,
     team: me.team?.name ?? null,
@@ -27,14 +30,14 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function HomeRoute() {
-  const { name, organisation, team, roles, sections, today } = useLoaderData<typeof loader>();
+  const { name, organisation, team, roles, sections, today, mfaEnrolled } = useLoaderData<typeof loader>();
   return (
     <>
       <Heading1>{m.welcome(name)}</Heading1>
       <Paragraph lead>{m.today(today)}</Paragraph>
 
       <Heading2>{m.accountHeading}</Heading2>
-      <AccountSummary organisation={organisation} roles={roles} team={team} />
+      <AccountSummary organisation={organisation} roles={roles} team={team} mfaEnrolled={mfaEnrolled} />
 
       <Heading2>{m.sectionsHeading}</Heading2>
       {sections.length > 0 ? <SectionList sections={sections} /> : <Paragraph>{m.noSections}</Paragraph>}
