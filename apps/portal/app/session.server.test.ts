@@ -22,8 +22,9 @@ const partnerSystem: Me = {
   serviceAccount: { id: "00000000-0000-4000-8000-000000000003", name: "Wijkteam-systeem" },
 };
 
-function contextWith(me: () => Promise<Me>): AppLoadContext {
-  return { requestId: "req-1", api: { me: vi.fn(me) } } as unknown as AppLoadContext;
+function contextWith(me: () => Promise<Me>, secondStep: "none" | "verify" | "enrol" = "none"): AppLoadContext {
+  const status = vi.fn(async () => ({ step: secondStep, enrolled: secondStep === "verify", verified: false }));
+  return { requestId: "req-1", api: { me: vi.fn(me), auth: { mfa: { status } } } } as unknown as AppLoadContext;
 }
 
 const loggedOut = () => Promise.reject(new TRPCError({ code: "UNAUTHORIZED" }));
@@ -63,6 +64,17 @@ describe("requireUser", () => {
       requireUser({ context: contextWith(loggedOut), request: new Request("http://localhost/") }),
     );
     expect(response.headers.get("location")).toBe("/inloggen");
+  });
+
+  it("sends a session that waits for its second step to that step first", async () => {
+    const verify = await thrownBy(
+      requireUser({ context: contextWith(loggedOut, "verify"), request: new Request("http://localhost/meldingen") }),
+    );
+    expect(verify.headers.get("location")).toBe("/inloggen/code?redirectTo=%2Fmeldingen");
+    const enrol = await thrownBy(
+      requireUser({ context: contextWith(loggedOut, "enrol"), request: new Request("http://localhost/") }),
+    );
+    expect(enrol.headers.get("location")).toBe("/inloggen/tweestapsverificatie");
   });
 
   it("refuses a partner system's token with 403", async () => {
