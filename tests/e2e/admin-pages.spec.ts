@@ -1,4 +1,4 @@
-import { mailOutbox, outbox } from "@ketenportaal/db";
+import { mailOutbox, organisations, outbox, serviceAccounts } from "@ketenportaal/db";
 import { asc, eq, isNull } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,12 +147,40 @@ describe("the beheer pages", () => {
     expect(await admin.locator("main").textContent()).toContain(`<${failedId}@ketenportaal>`);
   });
 
+  it("let the functioneel beheerder revoke a partner system's access", async () => {
+    const [swt] = await database.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, "swt-haarlem"));
+    const [account] = await database.db
+      .insert(serviceAccounts)
+      .values({ organisationId: swt?.id ?? "", name: "Registratiesysteem SWT", tokenHash: `e2e-${Date.now()}` })
+      .returning({ id: serviceAccounts.id });
+    const page = await logIn("beheer@vt-kennemerland.example");
+    await page.goto("/beheer", { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "Koppelingen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Koppelingen met systemen van ketenpartners" }).waitFor();
+    const row = page.getByRole("row", { name: /Registratiesysteem SWT/ });
+    expect(await row.textContent()).toContain("Sociaal Wijkteam Haarlem");
+    expect(await row.textContent()).toContain("Actief");
+    await expectAccessible(page);
+
+    await row.getByRole("button", { name: /^Toegang intrekken/ }).click();
+    await page.getByText("De toegang van de koppeling is ingetrokken.").waitFor();
+    expect(await page.getByRole("row", { name: /Registratiesysteem SWT/ }).textContent()).toContain("Ingetrokken");
+    const [stored] = await database.db
+      .select()
+      .from(serviceAccounts)
+      .where(eq(serviceAccounts.id, account?.id ?? ""));
+    expect(stored?.revokedAt).not.toBeNull();
+  });
+
   it("refuse a partner coördinator with a proper page", async () => {
     const coordinator = await logIn("coordinator@swt-haarlem.example");
     const landing = await coordinator.goto("/beheer");
     expect(landing?.status()).toBe(200);
     expect(await coordinator.locator("main").textContent()).toContain("nog geen beheeronderdelen");
-    for (const path of ["/beheer/e-mail", "/beheer/gebeurtenissen"]) {
+    for (const path of ["/beheer/e-mail", "/beheer/gebeurtenissen", "/beheer/koppelingen"]) {
       const response = await coordinator.goto(path);
       expect(response?.status()).toBe(403);
       await coordinator.getByRole("heading", { level: 1, name: "Geen toegang" }).waitFor();

@@ -24,5 +24,6 @@ export default [
   route("beheer", "routes/admin.tsx"),
   route("beheer/gebeurtenissen", "routes/admin-events.tsx"),
   route("beheer/e-mail", "routes/admin-mail.tsx"),
+  route("beheer/koppelingen", "routes/admin-service-accounts.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

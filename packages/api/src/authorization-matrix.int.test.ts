@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTHORIZATION_POLICY, isAllowed, type Relation, type Subject } from "./authorization-policy";
 import { type ApiCaller, appRouter, createApiCaller } from "./router";
+import { createServiceAccount } from "./services/accounts/manage-accounts";
 import { logIn } from "./services/auth/log-in";
 import type { Principal, Role } from "./services/auth/principal";
 import { findSessionPrincipal } from "./services/auth/sessions";
@@ -33,6 +34,7 @@ type Records = {
   swtWorkerId: string;
   vtWorkerId: string;
   failedMailId: string | null;
+  serviceAccountId: string | null;
 };
 type Call = {
   subject: Subject;
@@ -283,6 +285,12 @@ const CALLS: Record<string, Call | "not-called"> = {
     recordOf: none,
     run: (api, r) => api.admin.mail.retry({ id: r.failedMailId ?? crypto.randomUUID() }),
   },
+  "admin.serviceAccounts.list": { subject: "none", recordOf: none, run: (api) => api.admin.serviceAccounts.list() },
+  "admin.serviceAccounts.revoke": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) => api.admin.serviceAccounts.revoke({ id: r.serviceAccountId ?? crypto.randomUUID() }),
+  },
 };
 
 let test: TestDatabase;
@@ -371,6 +379,7 @@ beforeAll(async () => {
     swtWorkerId: ids.swt_worker_id,
     vtWorkerId: ids.vt_worker_id,
     failedMailId: null,
+    serviceAccountId: null,
   };
   // One e-mail given up on, for the beheerder's "opnieuw versturen".
   const failed = await one<{ id: string }>(
@@ -378,6 +387,14 @@ beforeAll(async () => {
         where id = (select id from mail_outbox order by created_at limit 1) returning id`,
   );
   records.failedMailId = failed.id;
+  // A partner system's access, for the beheerder to revoke.
+  const account = await createServiceAccount({
+    db: test.db,
+    organisationSlug: "swt-haarlem",
+    name: "Registratiesysteem SWT",
+    operator: { requestId: "authorization-matrix", onBehalfOf: "test" },
+  });
+  records.serviceAccountId = account.serviceAccountId;
 }, 180_000);
 afterAll(async () => {
   await test?.drop();

@@ -113,6 +113,8 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.events.list": rule("none", [["functional_admin"], ["none"]]),
   "admin.mail.list": rule("none", [["functional_admin"], ["none"]]),
   "admin.mail.retry": rule("none", [["functional_admin"], ["none"]]),
+  "admin.serviceAccounts.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.serviceAccounts.revoke": rule("none", [["functional_admin"], ["none"]]),
 };
 
 /** Whether the policy lets this role call this procedure on a record of this relation. */

@@ -28,8 +28,9 @@ import { testApiConfig } from "./testing/callers";
  *   without an organisation.
  * - `directory`: the chain's address book (organisations, teams, regions, people, roles). Readable in any request
  *   that acts for an organisation, never without one.
- * - `plumbing`: the event and e-mail queues (no personal data by construction): only a functioneel beheerder, who
- *   runs the deployment and sees every organisation's queue (services/admin/admin-access.ts); nobody else.
+ * - `plumbing`: the event and e-mail queues (no personal data by construction) and the partner systems' accounts:
+ *   a functioneel beheerder, who runs the deployment, sees every organisation's (services/admin/admin-access.ts);
+ *   no other organisation sees a foreign row.
  * - `authentication`: second factors, recovery code hashes, failed logins: only the authentication role
  *   (withAuthentication) reads them; a request is not even granted the table.
  * `seenBy` is a demo person who must see at least one row, so the policies are not simply closed.
@@ -43,7 +44,8 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   users: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
   memberships: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
   sessions: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
-  service_accounts: { kind: "isolated", seenBy: "coordinator@swt-haarlem.example" },
+  // Each organisation sees its own partner systems; the functioneel beheerder sees and revokes all (migration 0007).
+  service_accounts: { kind: "plumbing", seenBy: "coordinator@swt-haarlem.example" },
   cases: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
   involved_persons: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
   handovers: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },

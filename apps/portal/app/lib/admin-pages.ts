@@ -12,6 +12,7 @@ export type AdminPage = { key: AdminPageKey; path: string; label: string; descri
 const adminPageAccess: readonly { key: AdminPageKey; path: string; roles: readonly Role[] }[] = [
   { key: "events", path: "/beheer/gebeurtenissen", roles: ["functional_admin"] },
   { key: "mail", path: "/beheer/e-mail", roles: ["functional_admin"] },
+  { key: "serviceAccounts", path: "/beheer/koppelingen", roles: ["functional_admin"] },
 ];
 
 export function adminPagesFor(roles: readonly Role[]): AdminPage[] {

@@ -541,6 +541,7 @@ export const nl = {
     afgerond: "De overdracht is afgerond.",
     teruggemeld: "De overdracht is teruggemeld aan Veilig Thuis.",
     gelezen: "Alle meldingen zijn als gelezen gemarkeerd.",
+    "toegang-ingetrokken": "De toegang van de koppeling is ingetrokken.",
     "opnieuw-verstuurd": "Het bericht staat weer klaar om te versturen. Het gaat zo snel mogelijk opnieuw weg.",
     "tafel-gepland": "De overdrachtstafel is gepland.",
     "casus-geagendeerd": "De casus staat op de agenda.",
@@ -586,7 +587,38 @@ export const nl = {
         description:
           "E-mail die het portaal verstuurt of wil versturen, met de status; mislukte berichten opnieuw versturen.",
       },
+      serviceAccounts: {
+        label: "Koppelingen",
+        description: "De systemen van ketenpartners met toegang tot het portaal; toegang direct intrekken.",
+      },
     },
+  },
+
+  adminServiceAccounts: {
+    title: "Koppelingen",
+    heading: "Koppelingen met systemen van ketenpartners",
+    intro:
+      "Elk systeem van een ketenpartner heeft een eigen sleutel voor één organisatie. Trek de toegang in als een " +
+      "sleutel niet meer nodig is of in verkeerde handen kan zijn: het systeem wordt vanaf het volgende verzoek " +
+      "geweigerd. Een nieuwe koppeling maakt u met de opdrachtregel (npm run cli -- service-account create).",
+    caption: "Koppelingen",
+    empty: "Er zijn nog geen koppelingen.",
+    columns: {
+      name: "Naam",
+      organisation: "Organisatie",
+      status: "Status",
+      createdAt: "Aangemaakt",
+      expiresAt: "Verloopt",
+      lastUsedAt: "Laatst gebruikt",
+      action: "Actie",
+    },
+    status: { active: "Actief", expired: "Verlopen", revoked: "Ingetrokken" },
+    never: "Nooit",
+    noExpiry: "Niet",
+    noAction: "Geen",
+    revoke: "Toegang intrekken",
+    revokeTarget: (name: string, organisation: string) => `van ${name} (${organisation})`,
+    invalidRequest: "Dit verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.",
   },
 
   adminEvents: {

@@ -67,3 +67,19 @@ export const ZListMailResponse = ZPage(ZMailMessage).extend({
 
 export const ZRetryMailRequest = z.object({ id: ZId });
 export const ZRetryMailResponse = z.object({ id: ZId, status: ZMailStatus, nextAttemptAt: z.date() });
+
+/** A partner system's access: who it is and how it stands — never its token or the token's hash. */
+export const ZServiceAccount = z.object({
+  id: ZId,
+  name: z.string(),
+  organisation: z.object({ id: ZId, name: z.string() }),
+  createdAt: z.date(),
+  expiresAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  lastUsedAt: z.date().nullable(),
+  status: z.enum(["active", "expired", "revoked"]),
+});
+export const ZListServiceAccountsResponse = z.object({ items: z.array(ZServiceAccount) });
+
+export const ZRevokeServiceAccountRequest = z.object({ id: ZId });
+export const ZRevokeServiceAccountResponse = z.object({ id: ZId, revokedAt: z.date() });

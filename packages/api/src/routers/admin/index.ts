@@ -1,14 +1,18 @@
 import { listMail } from "../../services/admin/list-mail";
 import { listOutboxEvents } from "../../services/admin/list-outbox-events";
 import { retryMail } from "../../services/admin/retry-mail";
+import { listServiceAccounts, revokeServiceAccountAsAdmin } from "../../services/admin/service-accounts";
 import { authedProcedure, router } from "../../trpc";
 import {
   ZListMailRequest,
   ZListMailResponse,
   ZListOutboxEventsRequest,
   ZListOutboxEventsResponse,
+  ZListServiceAccountsResponse,
   ZRetryMailRequest,
   ZRetryMailResponse,
+  ZRevokeServiceAccountRequest,
+  ZRevokeServiceAccountResponse,
 } from "./admin.types";
 
 /**
@@ -31,5 +35,12 @@ export const adminRouter = router({
       .input(ZRetryMailRequest)
       .output(ZRetryMailResponse)
       .mutation(({ ctx, input }) => retryMail({ ctx, id: input.id })),
+  }),
+  serviceAccounts: router({
+    list: authedProcedure.output(ZListServiceAccountsResponse).query(({ ctx }) => listServiceAccounts({ ctx })),
+    revoke: authedProcedure
+      .input(ZRevokeServiceAccountRequest)
+      .output(ZRevokeServiceAccountResponse)
+      .mutation(({ ctx, input }) => revokeServiceAccountAsAdmin({ ctx, id: input.id })),
   }),
 });

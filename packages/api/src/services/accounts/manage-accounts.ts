@@ -18,6 +18,7 @@ import type { Role } from "../auth/principal";
 import { revokeAllSessions } from "../auth/sessions";
 import { generateToken, hashToken } from "../auth/tokens";
 import { DomainRefusal } from "../errors";
+import { applyServiceAccountRevocation } from "./revoke-service-account";
 
 /** Who runs an account command outside a web request (the CLI, the demo seed). */
 export type OperatorMeta = { onBehalfOf: string; requestId?: string };
@@ -144,13 +145,7 @@ export async function revokeServiceAccount(options: {
   const id = parseOrRefuse(z.string().uuid("Geef het id van het serviceaccount (een UUID)."), options.serviceAccountId);
   const revokedAt = options.now ?? new Date();
   return withSystemTask(options.db, { task: "cli", requestId: options.operator.requestId }, async (tx) => {
-    const [account] = await tx
-      .select({ organisationId: serviceAccounts.organisationId, revokedAt: serviceAccounts.revokedAt })
-      .from(serviceAccounts)
-      .where(eq(serviceAccounts.id, id));
-    if (!account) throw new DomainRefusal("NOT_FOUND", "Er bestaat geen serviceaccount met dit id.");
-    if (account.revokedAt) throw new DomainRefusal("CONFLICT", "Dit serviceaccount is al ingetrokken.");
-    await tx.update(serviceAccounts).set({ revokedAt }).where(eq(serviceAccounts.id, id));
+    const account = await applyServiceAccountRevocation({ tx, id, revokedAt });
     await writeAudit(tx, {
       organisationId: account.organisationId,
       onBehalfOf: options.operator.onBehalfOf,
