@@ -3,16 +3,15 @@ import { asc, eq, isNull } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  checkAccessibility,
   createTestDatabase,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
+  openPortalAs,
   type ServerHandle,
   startServer,
   type TestDatabase,
 } from "../support";
 
-const DEMO_PASSWORD = "ketenportaal-demo";
 let database: TestDatabase;
 let server: ServerHandle;
 let browser: Browser;
@@ -45,22 +44,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function logIn(email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: "nl-NL", ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto("/inloggen", { waitUntil: "networkidle" });
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  const violations = await checkAccessibility({ page });
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
+const logIn = (email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> =>
+  openPortalAs({ browser, baseUrl: server.url, email, contexts, ...options });
 
 async function mailRow(id: string) {
   const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));

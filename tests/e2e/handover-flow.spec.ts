@@ -1,8 +1,14 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAccessibility, formatViolations, launchBrowser, type ServerHandle, startServer } from "../support";
+import {
+  expectAccessible,
+  launchBrowser,
+  waitForNotice as notice,
+  openPortalAs,
+  type ServerHandle,
+  startServer,
+} from "../support";
 
-const DEMO_PASSWORD = "ketenportaal-demo";
 const REFERENCE = "VT-E2E-0001";
 let server: ServerHandle;
 let browser: Browser;
@@ -18,28 +24,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: "nl-NL" });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto("/inloggen", { waitUntil: "networkidle" });
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  const violations = await checkAccessibility({ page });
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
-async function notice(page: Page, expected: string): Promise<void> {
-  await page.waitForURL(/gelukt=/);
-  await page.getByText(expected).first().waitFor();
-  await page.waitForLoadState("networkidle");
-}
+const logIn = (email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> =>
+  openPortalAs({ browser, baseUrl: server.url, email, contexts, ...options });
 
 function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());

@@ -1,16 +1,16 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  checkAccessibility,
   createTestDatabase,
-  formatViolations,
+  expectAccessible,
   launchBrowser,
+  waitForNotice as notice,
+  openPortalAs,
   type ServerHandle,
   startServer,
   type TestDatabase,
 } from "../support";
 
-const DEMO_PASSWORD = "ketenportaal-demo";
 const HANDOVER_CASE = "VT-2026-0112";
 const POSTPONED_CASE = "VT-2026-0102";
 const TRAJECTORY_CASE = "VT-2026-0106";
@@ -34,28 +34,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function logIn(email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: "nl-NL", ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto("/inloggen", { waitUntil: "networkidle" });
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  const violations = await checkAccessibility({ page });
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
-async function notice(page: Page, expected: string): Promise<void> {
-  await page.waitForURL(/gelukt=/);
-  await page.getByText(expected).first().waitFor();
-  await page.waitForLoadState("networkidle");
-}
+const logIn = (email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> =>
+  openPortalAs({ browser, baseUrl: server.url, email, contexts, ...options });
 
 function agendaItem(page: Page, reference: string): Locator {
   return page.getByRole("region", { name: new RegExp(`^\\d+\\. Casus ${reference}$`) });

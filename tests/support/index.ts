@@ -5,6 +5,7 @@ export * from "./env";
 export * from "./event-stream";
 export * from "./free-port";
 export * from "./kafka";
+export * from "./portal";
 export * from "./server";
 export * from "./smtp";
 export * from "./tcp-proxy";
