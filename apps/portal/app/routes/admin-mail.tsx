@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { type ShouldRevalidateFunction, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { callApi, tryApi } from "../api-errors.server";
 import { Alert } from "../components/alert";
 import { AppLink } from "../components/app-link";
@@ -14,6 +14,7 @@ import { isId } from "../lib/ids";
 import { mailFilterParams, mailListInputOf, readMailFilters } from "../lib/mail-filters";
 import { mailRowOf } from "../lib/mail-view";
 import { noticeOf } from "../lib/notices";
+import { revalidateAfterConflict } from "../lib/revalidate";
 import { nl, pageTitle } from "../messages/nl";
 import { requireUser } from "../session.server";
 
@@ -24,8 +25,7 @@ const RETRIED_NOTICE = "opnieuw-verstuurd" satisfies keyof typeof nl.notices;
 export const meta: MetaFunction = () => [{ title: pageTitle(m.title) }];
 
 /** After a refused retry the table must show the message as it is now, so reload the page's data then too. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 // Only a person gets here; whether they may see the e-mail queue is the API's call (403 page otherwise).
 export async function loader(args: LoaderFunctionArgs) {

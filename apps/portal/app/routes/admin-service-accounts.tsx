@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "@utrecht/button-react";
 import { callApi, tryApi } from "../api-errors.server";
 import { Alert } from "../components/alert";
@@ -8,6 +8,7 @@ import { Heading1, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
 import { isId } from "../lib/ids";
 import { noticeOf } from "../lib/notices";
+import { revalidateAfterConflict } from "../lib/revalidate";
 import { serviceAccountRowOf } from "../lib/service-account-view";
 import { nl, pageTitle } from "../messages/nl";
 import { requireUser } from "../session.server";
@@ -20,8 +21,7 @@ const REVOKE_INTENT = "revoke";
 export const meta: MetaFunction = () => [{ title: pageTitle(m.title) }];
 
 /** After a refused revocation the table must show the account as it is now. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 // Whether this person may see partner systems' access is the API's call (403 page otherwise).
 export async function loader(args: LoaderFunctionArgs) {

@@ -21,6 +21,7 @@ import {
 } from "../lib/handover-form";
 import { isId } from "../lib/ids";
 import { noticeAfter, withNotice } from "../lib/notices";
+import { idParamOf } from "../lib/route-params.server";
 import { nl, pageTitle } from "../messages/nl";
 import { requireHandoverWorker } from "../session.server";
 
@@ -43,8 +44,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formDat
 async function requireVtWorker(args: LoaderFunctionArgs | ActionFunctionArgs): Promise<string> {
   const { view } = await requireHandoverWorker(args);
   if (view !== "vt") throw data(null, { status: 403 });
-  if (!isId(args.params.id)) throw data(null, { status: 404 });
-  return args.params.id;
+  return idParamOf(args.params);
 }
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { callApi, tryApi } from "../api-errors.server";
 import { Alert } from "../components/alert";
 import { AppLink } from "../components/app-link";
@@ -20,8 +20,9 @@ import {
   parseHandoverAction,
 } from "../lib/handover-actions";
 import { handoverDetailViewOf } from "../lib/handover-detail-view";
-import { isId } from "../lib/ids";
 import { noticeAfter, noticeOf, withNotice } from "../lib/notices";
+import { revalidateAfterConflict } from "../lib/revalidate";
+import { idParamOf } from "../lib/route-params.server";
 import { nl, pageTitle } from "../messages/nl";
 import { requireHandoverWorker } from "../session.server";
 
@@ -35,17 +36,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * With single fetch, a 4xx answer to an action does not reload the page's data. After a conflict it must: the
  * page then shows the handover as the other person left it.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
-
-function handoverIdOf(params: LoaderFunctionArgs["params"]): string {
-  if (!isId(params.id)) throw data(null, { status: 404 });
-  return params.id;
-}
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireHandoverWorker(args);
-  const id = handoverIdOf(args.params);
+  const id = idParamOf(args.params);
   const handover = await callApi(args, (api) => api.handover.get({ id }));
   // Opening a handover means having seen what its notifications said; a failure here must not hide the page.
   await args.context.api.notification.markRead({ handoverId: id }).catch(() => undefined);
@@ -98,7 +93,7 @@ function callFor(id: string, command: HandoverCommand) {
 
 export async function action(args: ActionFunctionArgs) {
   await requireHandoverWorker(args);
-  const id = handoverIdOf(args.params);
+  const id = idParamOf(args.params);
   const formData = await args.request.formData();
   const parsed = parseHandoverAction(formData, { today: amsterdamToday() });
   if (!parsed.ok) {

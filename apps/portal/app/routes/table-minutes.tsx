@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { callApi } from "../api-errors.server";
 import { Alert } from "../components/alert";
@@ -6,7 +6,7 @@ import { AppLink } from "../components/app-link";
 import { DataList } from "../components/data-list";
 import { PrintButton } from "../components/print-button";
 import { Heading1, Paragraph } from "../components/typography";
-import { isId } from "../lib/ids";
+import { idParamOf } from "../lib/route-params.server";
 import { minutesViewOf } from "../lib/table-view";
 import { nl, pageTitle } from "../messages/nl";
 import { requireHandoverWorker } from "../session.server";
@@ -23,8 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireHandoverWorker(args);
-  if (!isId(args.params.id)) throw data(null, { status: 404 });
-  const id = args.params.id;
+  const id = idParamOf(args.params);
   const minutes = await callApi(args, (api) => api.table.minutes({ id }));
   return { minutes: minutesViewOf(minutes), printView: new URL(args.request.url).searchParams.has(PRINT_PARAM) };
 }

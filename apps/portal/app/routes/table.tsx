@@ -6,7 +6,7 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "@utrecht/button-react";
 import { type ApiRefusal, callApi, tryApi } from "../api-errors.server";
 import { Alert } from "../components/alert";
@@ -20,8 +20,9 @@ import { Heading1, Heading2, ListItem, Paragraph, UnorderedList } from "../compo
 import type { FieldErrors } from "../lib/form-data";
 import { fieldId, textOf } from "../lib/form-data";
 import { problemsFromRefusal, type SummaryItem } from "../lib/form-errors";
-import { isId } from "../lib/ids";
 import { type NoticeKey, noticeOf, withNotice } from "../lib/notices";
+import { revalidateAfterConflict } from "../lib/revalidate";
+import { idParamOf } from "../lib/route-params.server";
 import {
   agendaFieldOf,
   decisionChoicesOf,
@@ -47,17 +48,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** After a conflict the page must show the meeting as the other person left it (single fetch skips 4xx). */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
-
-function meetingIdOf(params: LoaderFunctionArgs["params"]): string {
-  if (!isId(params.id)) throw data(null, { status: 404 });
-  return params.id;
-}
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireHandoverWorker(args);
-  const id = meetingIdOf(args.params);
+  const id = idParamOf(args.params);
   const meeting = await callApi(args, (api) => api.table.get({ id }));
   const canPrepare = meeting.allowedActions.includes("addItem") || meeting.allowedActions.includes("decide");
   // The choosers exist only for VT, who works the agenda; a participant gets the agenda and nothing to fill in.
@@ -137,7 +132,7 @@ function problemsOf(refusal: ApiRefusal, command: TableCommand) {
 
 export async function action(args: ActionFunctionArgs) {
   await requireHandoverWorker(args);
-  const id = meetingIdOf(args.params);
+  const id = idParamOf(args.params);
   const formData = await args.request.formData();
   const parsed = parseTableAction(formData);
   if (!parsed.ok) {

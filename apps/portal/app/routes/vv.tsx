@@ -6,7 +6,7 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { callApi, tryApi } from "../api-errors.server";
 import { Alert } from "../components/alert";
 import { AppLink } from "../components/app-link";
@@ -24,8 +24,9 @@ import {
 import type { FieldErrors } from "../lib/form-data";
 import { textOf } from "../lib/form-data";
 import { problemsFromRefusal, type SummaryItem } from "../lib/form-errors";
-import { isId } from "../lib/ids";
 import { type NoticeKey, noticeOf, withNotice } from "../lib/notices";
+import { revalidateAfterConflict } from "../lib/revalidate";
+import { idParamOf } from "../lib/route-params.server";
 import {
   parseVvAction,
   type VvCommand,
@@ -49,17 +50,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** After a conflict the page must show the trajectory as the other organisation left it. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
-
-function trajectoryIdOf(params: LoaderFunctionArgs["params"]): string {
-  if (!isId(params.id)) throw data(null, { status: 404 });
-  return params.id;
-}
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireHandoverWorker(args);
-  const id = trajectoryIdOf(args.params);
+  const id = idParamOf(args.params);
   const trajectory = await callApi(args, (api) => api.vv.get({ id }));
   const needsChoices = trajectory.allowedActions.some(
     (action) => action === "scheduleMonitoring" || action === "close",
@@ -138,7 +133,7 @@ function targetOf(command: VvCommand): string | null {
 
 export async function action(args: ActionFunctionArgs) {
   await requireHandoverWorker(args);
-  const id = trajectoryIdOf(args.params);
+  const id = idParamOf(args.params);
   const formData = await args.request.formData();
   const parsed = parseVvAction(formData);
   if (!parsed.ok) {
