@@ -4,6 +4,7 @@ export * from "./handover/package-gate";
 export * from "./handover/reasons";
 export * from "./handover/status";
 export * from "./handover/transitions";
+export * from "./persons/bsn";
 export * from "./table/decisions";
 export * from "./vv/conditions";
 export * from "./vv/monitoring";
