@@ -67,6 +67,9 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   mfa_credentials: { kind: "authentication", seenBy: "coordinator.haarlem@vt-kennemerland.example" },
   mfa_recovery_codes: { kind: "authentication", seenBy: "coordinator.haarlem@vt-kennemerland.example" },
   login_failures: { kind: "authentication", seenBy: "coordinator.haarlem@vt-kennemerland.example" },
+  // A partner organisation's webhook abonnementen and their deliveries; the beheerder sees all (migration 0008).
+  webhook_subscriptions: { kind: "plumbing", seenBy: "coordinator@swt-haarlem.example" },
+  webhook_deliveries: { kind: "plumbing", seenBy: "coordinator@swt-haarlem.example" },
 };
 
 let test: TestDatabase;
@@ -103,6 +106,13 @@ beforeAll(async () => {
     await tx.execute(sql`insert into vv_monitoring_assessments (moment_id, condition_id, status)
       select m.id, c.id, 'open' from vv_monitoring_moments m join vv_conditions c on c.trajectory_id = m.trajectory_id
       limit 1`);
+    // A webhook abonnement of the wijkteam with one delivery (the bridge's fan-out writes these as the worker).
+    await tx.execute(sql`with s as (
+        insert into webhook_subscriptions (organisation_id, callback_url, signing_secret, contact_email, status)
+        select id, 'https://wijkteam.example/hook', 'whsec_dGVzdA==', 'koppelingen@swt-haarlem.example', 'active'
+        from organisations where slug = 'swt-haarlem' returning id)
+      insert into webhook_deliveries (subscription_id, outbox_event_id, outbox_position)
+      select s.id, o.id, o.position from s, (select id, position from outbox order by position limit 1) o`);
     for (const [key, kind] of [
       ["vt", "vt"],
       ["partner", "local_team"],

@@ -14,3 +14,4 @@ export * from "./sessions";
 export * from "./teams";
 export * from "./users";
 export * from "./vv-trajectories";
+export * from "./webhooks";

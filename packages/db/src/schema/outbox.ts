@@ -21,9 +21,12 @@ export const outbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
+    /** When the bridge created this event's webhook deliveries (independent of Kafka, which may not be configured). */
+    webhooksFannedOutAt: timestamp("webhooks_fanned_out_at", { withTimezone: true }),
   },
   (t) => [
     index("outbox_unpublished_idx").on(t.position).where(sql`${t.publishedAt} is null`),
     index("outbox_aggregate_idx").on(t.aggregateId, t.createdAt),
+    index("outbox_webhooks_pending_idx").on(t.position).where(sql`${t.webhooksFannedOutAt} is null`),
   ],
 );
