@@ -5,6 +5,7 @@ export * from "./handover/reasons";
 export * from "./handover/status";
 export * from "./handover/transitions";
 export * from "./persons/bsn";
+export * from "./retention/retention";
 export * from "./table/decisions";
 export * from "./vv/conditions";
 export * from "./vv/monitoring";
