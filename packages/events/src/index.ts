@@ -4,3 +4,4 @@ export * from "./payloads";
 export * from "./table-payloads";
 export * from "./topics";
 export * from "./vv-payloads";
+export * from "./webhook";
