@@ -46,6 +46,13 @@ export const involvedPersons = pgTable(
     role: involvedPersonRole("role").notNull(),
     name: text("name").notNull(),
     birthYear: integer("birth_year"),
+    /**
+     * Burgerservicenummer, nine digits, elfproef checked by the API. The application role may not select this column
+     * (migration 0009): it reads `bsnLastDigits`, and the full number only through `kp_involved_person_bsn`.
+     */
+    bsn: text("bsn"),
+    /** The last three digits, all the masked form shows (decision 010). */
+    bsnLastDigits: text("bsn_last_digits").generatedAlwaysAs(sql`right(bsn, 3)`),
     spokenStatus: spokenStatus("spoken_status"),
     notSpokenReason: text("not_spoken_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -54,5 +61,6 @@ export const involvedPersons = pgTable(
     index("involved_persons_case_idx").on(t.caseId),
     unique("involved_persons_case_position").on(t.caseId, t.position),
     check("involved_persons_birth_year", sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
+    check("involved_persons_bsn", sql`${t.bsn} is null or ${t.bsn} ~ '^[0-9]{9}$'`),
   ],
 );
