@@ -70,6 +70,9 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   // A partner organisation's webhook abonnementen and their deliveries; the beheerder sees all (migration 0008).
   webhook_subscriptions: { kind: "plumbing", seenBy: "coordinator@swt-haarlem.example" },
   webhook_deliveries: { kind: "plumbing", seenBy: "coordinator@swt-haarlem.example" },
+  // Destruction requests and the figures of destroyed files: the VT organisation's beheerder only (migration 0010).
+  retention_requests: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
+  retention_figures: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
 };
 
 let test: TestDatabase;
@@ -113,6 +116,13 @@ beforeAll(async () => {
         from organisations where slug = 'swt-haarlem' returning id)
       insert into webhook_deliveries (subscription_id, outbox_event_id, outbox_position)
       select s.id, o.id, o.position from s, (select id, position from outbox order by position limit 1) o`);
+    // A destruction request for a VT file and the figures of a destroyed one (the worker writes both as well).
+    await tx.execute(sql`insert into retention_requests (organisation_id, case_id, requested_on, requester_category,
+        due_on, recorded_by_user_id, recorded_at)
+      select c.organisation_id, c.id, '2026-11-20', 'betrokkene', '2027-02-20', u.id, now()
+      from cases c, users u where u.email = 'beheer@vt-kennemerland.example' limit 1`);
+    await tx.execute(sql`insert into retention_figures (organisation_id, municipality_code, year, outcome, reason, files)
+      select organisation_id, municipality_code, 2006, 'other', 'retention_expired', 1 from cases limit 1`);
     for (const [key, kind] of [
       ["vt", "vt"],
       ["partner", "local_team"],

@@ -3,7 +3,14 @@ import type { Database, Transaction } from "./client";
 import { DATABASE_ROLES } from "./with-request";
 
 /** The background tasks that may work across organisations (decision 007). Nothing else gets the worker role. */
-export type SystemTask = "outbox-relay" | "mail-delivery" | "deadline-watch" | "demo-seed" | "cli" | "metrics";
+export type SystemTask =
+  | "outbox-relay"
+  | "mail-delivery"
+  | "deadline-watch"
+  | "demo-seed"
+  | "cli"
+  | "metrics"
+  | "retention";
 
 /**
  * Runs background work that legitimately spans organisations in one transaction as the worker role. Only the

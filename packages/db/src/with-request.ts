@@ -20,6 +20,11 @@ export type RequestActor = {
   organisationId?: string | null | undefined;
   serviceAccountId?: string | null | undefined;
   requestId?: string | null | undefined;
+  /**
+   * A partner no longer reads a handover that closed before this moment (`app.partner_access_cutoff`, migration
+   * 0010). Unset: a partner reads no closed handover at all — the policy fails closed.
+   */
+  partnerAccessCutoff?: Date | null | undefined;
 };
 
 /**
@@ -38,6 +43,7 @@ export async function withRequest<T>(
       set_config('app.organisation_id', ${actor.organisationId ?? ""}, true),
       set_config('app.service_account_id', ${actor.serviceAccountId ?? ""}, true),
       set_config('app.request_id', ${actor.requestId ?? ""}, true),
+      set_config('app.partner_access_cutoff', ${actor.partnerAccessCutoff?.toISOString() ?? ""}, true),
       set_config('app.system_task', '', true)`);
     return work(tx);
   });

@@ -9,6 +9,7 @@ export * from "./notifications";
 export * from "./organisations";
 export * from "./outbox";
 export * from "./regions";
+export * from "./retention";
 export * from "./service-accounts";
 export * from "./sessions";
 export * from "./teams";
