@@ -10,6 +10,11 @@ export type ApiConfig = {
   publicUrl: string;
   /** How people log in; absent in tests that do not care (password login on, second factor not required). */
   auth?: AuthConfig;
+  /**
+   * Days a partner still reads its copy of a closed handover (`PARTNER_ACCESS_AFTER_CLOSE_DAYS`); absent: the
+   * default of `services/handover/partner-access.ts`.
+   */
+  partnerAccessAfterCloseDays?: number;
 };
 
 export type AuthConfig = {

@@ -4,6 +4,7 @@ import { ZodError, z } from "zod";
 import type { ApiContext } from "./context";
 import type { Principal, Role } from "./services/auth/principal";
 import { DomainRefusal } from "./services/errors";
+import { partnerAccessCutoffOf } from "./services/handover/partner-access";
 
 // Validation messages we did not write ourselves still reach people in Dutch.
 z.config(z.locales.nl());
@@ -63,7 +64,9 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const run = (tx: Transaction) => next({ ctx: { ...ctx, principal, tx } });
   let result: Awaited<ReturnType<typeof run>> | undefined;
   try {
-    await withRequest(ctx.db, actorOf(principal, ctx.meta.requestId), async (tx) => {
+    // The partner-access cutoff goes with every request, so the handover policy applies it to every read.
+    const partnerAccessCutoff = partnerAccessCutoffOf({ now: ctx.now(), config: ctx.config });
+    await withRequest(ctx.db, { ...actorOf(principal, ctx.meta.requestId), partnerAccessCutoff }, async (tx) => {
       result = await run(tx);
       if (!result.ok) throw ROLLBACK;
     });

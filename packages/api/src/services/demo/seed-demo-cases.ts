@@ -5,6 +5,7 @@ import { toAmsterdamDate } from "@ketenportaal/domain";
 import type { ApiConfig, AuthedContext } from "../../context";
 import { buildUserPrincipal } from "../auth/sessions";
 import { createCase } from "../case/manage-cases";
+import { partnerAccessCutoffOf } from "../handover/partner-access";
 import { applyHandoverCommand, type HandoverCommand } from "../handover/run-handover-command";
 import { seedDemoTables } from "./seed-demo-tables";
 
@@ -228,7 +229,8 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
   for (const demo of demoCases) {
     const first = demo.steps[0]?.daysAgo ?? 0;
     const createdAt = new Date(options.now.getTime() - (first + 1) * DAY);
-    const { handoverId, version } = await withRequest(options.db, seedActor(principalOf(VT)), async (tx) => {
+    const creator = seedActor(principalOf(VT), { now: createdAt, config: options.config });
+    const { handoverId, version } = await withRequest(options.db, creator, async (tx) => {
       const ctx: AuthedContext = {
         db: options.db,
         tx,
@@ -284,7 +286,8 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
           ? { ...step.command, firstContactOn: toAmsterdamDate({ instant: at }) }
           : step.command
       ) as HandoverCommand;
-      const result = await withRequest(options.db, seedActor(principalOf(step.as)), (tx) =>
+      const actor = seedActor(principalOf(step.as), { now: at, config: options.config });
+      const result = await withRequest(options.db, actor, (tx) =>
         applyHandoverCommand({
           tx,
           actor: { kind: "principal", principal: principalOf(step.as) },
@@ -304,6 +307,14 @@ export async function seedDemoCases(options: { db: Database; now: Date; config: 
 export const demoCaseReferences = demoCases.map((c) => c.reference);
 
 /** A demo step acts as its person in their organisation, as the portal's request would. */
-export function seedActor(principal: { user: { id: string }; organisation: { id: string } }) {
-  return { userId: principal.user.id, organisationId: principal.organisation.id, requestId: "demo-seed" };
+export function seedActor(
+  principal: { user: { id: string }; organisation: { id: string } },
+  moment: { now: Date; config: ApiConfig },
+) {
+  return {
+    userId: principal.user.id,
+    organisationId: principal.organisation.id,
+    requestId: "demo-seed",
+    partnerAccessCutoff: partnerAccessCutoffOf(moment),
+  };
 }

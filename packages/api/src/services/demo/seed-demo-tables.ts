@@ -108,15 +108,18 @@ export async function seedDemoTables(options: { db: Database; now: Date; config:
 
   /** One transaction acting as one demo person at one moment, as a request from the portal would. */
   const as = <T>(email: string, at: Date, work: (ctx: AuthedContext) => Promise<T>) =>
-    withRequest(options.db, seedActor(principals.get(email) ?? fail(email)), (tx) =>
-      work({
-        db: options.db,
-        tx,
-        principal: principals.get(email) ?? fail(email),
-        meta: { requestId: "demo-seed", clientAddress: null },
-        config: options.config,
-        now: () => at,
-      }),
+    withRequest(
+      options.db,
+      seedActor(principals.get(email) ?? fail(email), { now: at, config: options.config }),
+      (tx) =>
+        work({
+          db: options.db,
+          tx,
+          principal: principals.get(email) ?? fail(email),
+          meta: { requestId: "demo-seed", clientAddress: null },
+          config: options.config,
+          now: () => at,
+        }),
     );
 
   // Three days ahead, 14:00 in Amsterdam in winter: an upcoming meeting whichever day the demo starts.
