@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { appRouter, createApiCaller } from "./router";
 import { logIn } from "./services/auth/log-in";
 import type { Principal } from "./services/auth/principal";
@@ -15,7 +16,8 @@ import { testApiConfig } from "./testing/callers";
 
 /**
  * Robustness: every procedure, called by a logged-in person with generated and malformed input, answers with a
- * client error or a result — never an internal error — and a refused call leaves every table as it was.
+ * client error or a result — never an internal error — and a refused call leaves every table as it was, but for
+ * the one `failure` row of the audit log that records the attempt (none for input that fails the schema).
  */
 
 type Procedure = { _def: { inputs?: { shape?: Record<string, unknown> }[] } };
@@ -25,7 +27,8 @@ const VOLATILE = new Set(["sessions", "login_failures", "mfa_credentials", "mfa_
 const now = new Date("2026-11-25T10:00:00Z");
 let test: TestDatabase;
 let tables: string[] = [];
-const people: { email: string; principal: Principal }[] = [];
+type Snapshot = { digest: string; lastAuditId: number };
+const people: { email: string; userId: string; principal: Principal }[] = [];
 
 beforeAll(async () => {
   test = await createTestDatabase();
@@ -40,29 +43,47 @@ beforeAll(async () => {
     const meta = { requestId: "robustness", clientAddress: null };
     const { token } = await logIn({ db: test.db, email, password: DEMO_PASSWORD, meta, now });
     const principal = await findSessionPrincipal({ db: test.db, token, now });
-    if (!principal) throw new Error(`no principal for ${email}`);
-    people.push({ email, principal });
+    if (principal?.kind !== "user") throw new Error(`no principal for ${email}`);
+    people.push({ email, userId: principal.user.id, principal });
   }
   const rows = await executeRows<{ name: string }>(
     test.db,
     sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
   );
-  tables = rows.map((row) => row.name).filter((name) => !VOLATILE.has(name));
+  tables = rows.map((row) => row.name).filter((name) => !VOLATILE.has(name) && name !== "audit_log");
 }, 180_000);
 afterAll(async () => {
   await test?.drop();
 });
 
-/** One digest of every table's rows: any insert, update or delete changes it. */
-async function fingerprint(): Promise<string> {
+/** One digest of every table's rows — any insert, update or delete changes it — and of the audit log up to a row. */
+async function digestUpTo(lastAuditId: number): Promise<string> {
   const parts = tables.map(
     (name) => sql`coalesce((select md5(string_agg(t::text, '|' order by t::text)) from ${sql.identifier(name)} t), '')`,
   );
+  const audit = sql`coalesce((select md5(string_agg(a::text, '|' order by a.id)) from audit_log a
+    where a.id <= ${lastAuditId}), '')`;
   const [row] = await executeRows<{ digest: string }>(
     test.db,
-    sql`select md5(concat_ws(',', ${sql.join(parts, sql`, `)})) as digest`,
+    sql`select md5(concat_ws(',', ${sql.join([...parts, audit], sql`, `)})) as digest`,
   );
   return row?.digest ?? "";
+}
+
+/** The data as it is now: what a call appends to the audit log after it is then checked row by row. */
+async function fingerprint(): Promise<Snapshot> {
+  const [row] = await executeRows<{ id: string }>(test.db, sql`select coalesce(max(id), 0)::text as id from audit_log`);
+  const lastAuditId = Number(row?.id ?? 0);
+  return { digest: await digestUpTo(lastAuditId), lastAuditId };
+}
+
+/** The audit rows appended since the snapshot. */
+async function auditRowsAfter(snapshot: Snapshot) {
+  return executeRows<{ outcome: string; user_id: string | null; request_id: string | null }>(
+    test.db,
+    sql`select outcome::text as outcome, user_id, request_id from audit_log where id > ${snapshot.lastAuditId}
+        order by id`,
+  );
 }
 
 const scalar = fc.oneof(
@@ -128,10 +149,25 @@ describe("every procedure under generated input", () => {
             failures.push(`${path} as ${person.email} with ${JSON.stringify(input)?.slice(0, 300)}: ${String(error)}`);
             return false;
           }
-          const after = await fingerprint();
-          if (after === baseline) return true;
-          failures.push(`${path} as ${person.email} refused (${code}) but changed data`);
-          baseline = after;
+          // Exactly one failure row for this person and request — none for input the schema refused — and
+          // every other row as it was.
+          const appended = await auditRowsAfter(baseline);
+          const schemaRefusal = code === "BAD_REQUEST" && (error as TRPCError).cause instanceof ZodError;
+          const expected = schemaRefusal ? 0 : 1;
+          const rowsRight =
+            appended.length === expected &&
+            appended.every(
+              (row) => row.outcome === "failure" && row.user_id === person.userId && row.request_id === "robustness",
+            );
+          const unchanged = (await digestUpTo(baseline.lastAuditId)) === baseline.digest;
+          if (rowsRight && unchanged) {
+            baseline = await fingerprint();
+            return true;
+          }
+          failures.push(
+            `${path} as ${person.email} refused (${code}) but ${unchanged ? `wrote ${appended.length} audit rows (${expected} expected): ${JSON.stringify(appended)}` : "changed data"}`,
+          );
+          baseline = await fingerprint();
           return false;
         }
       });

@@ -71,11 +71,21 @@ describe("authenticated procedures", () => {
     const attempt = createCaller(context).writeThenFail();
     await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", message: "Iemand anders was u voor." });
     expect(await test.db.select().from(auditLog).where(eq(auditLog.objectType, "half-done"))).toEqual([]);
+    // Only the refusal itself is on record (NEN 7513), written after the rollback.
+    expect(await test.db.select().from(auditLog).where(eq(auditLog.objectType, "writeThenFail"))).toMatchObject([
+      {
+        outcome: "failure",
+        action: "update",
+        userId: "00000000-0000-4000-8000-000000000002",
+        requestId: "req-tx-test",
+      },
+    ]);
   });
 
   it("commit when they succeed", async () => {
     await createCaller(context).write();
-    expect((await test.db.select().from(auditLog)).map((row) => row.objectType)).toEqual(["done"]);
+    const successes = await test.db.select().from(auditLog).where(eq(auditLog.outcome, "success"));
+    expect(successes.map((row) => row.objectType)).toEqual(["done"]);
   });
 
   it("refuse callers without a principal or without the role", async () => {

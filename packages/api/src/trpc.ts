@@ -2,6 +2,7 @@ import { type RequestActor, type Transaction, withRequest } from "@ketenportaal/
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { ApiContext } from "./context";
+import { writeRefusalAudit } from "./services/audit/write-refusal-audit";
 import type { Principal, Role } from "./services/auth/principal";
 import { DomainRefusal } from "./services/errors";
 import { partnerAccessCutoffOf } from "./services/handover/partner-access";
@@ -56,9 +57,11 @@ const ROLLBACK = Symbol("rollback");
 
 /**
  * Every authenticated procedure runs in one transaction that carries the acting user and organisation
- * (`withRequest`), handed to it as `ctx.tx`. A procedure that fails leaves nothing behind.
+ * (`withRequest`), handed to it as `ctx.tx`. A procedure that fails leaves nothing behind — except the one
+ * `failure` row of the audit log that records the refused attempt (NEN 7513), written after the rollback.
+ * A call without a session (UNAUTHORIZED) has nobody to record; the server's request log has it.
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, type, getRawInput }) => {
   const { principal } = ctx;
   if (!principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in om verder te gaan." });
   const run = (tx: Transaction) => next({ ctx: { ...ctx, principal, tx } });
@@ -74,8 +77,26 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     if (error !== ROLLBACK) throw error;
   }
   if (!result) throw new Error("procedure produced no result");
+  if (!result.ok && !isInputValidationError(result.error)) {
+    const rawInput = await getRawInput().catch(() => undefined);
+    await writeRefusalAudit({
+      db: ctx.db,
+      principal,
+      meta: ctx.meta,
+      now: ctx.now(),
+      call: { path, type, rawInput },
+    });
+  }
   return result;
 });
+
+/**
+ * Input that fails the procedure's schema never reached a record: no audit row (decision 010). The request log
+ * line (path, status 400, request id) keeps it traceable, and a session cannot fill the log with garbage.
+ */
+function isInputValidationError(error: TRPCError): boolean {
+  return error.code === "BAD_REQUEST" && error.cause instanceof ZodError;
+}
 
 function actorOf(principal: Principal, requestId: string): RequestActor {
   return principal.kind === "user"

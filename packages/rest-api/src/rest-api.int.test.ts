@@ -1,8 +1,10 @@
 import { createServiceAccount, seedDemoCases, seedDemoRegion } from "@ketenportaal/api";
 import { callerForUser, createTestClock } from "@ketenportaal/api/testing";
+import { auditLog } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
+import { desc, gt } from "drizzle-orm";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_VERSION } from "./openapi";
@@ -192,6 +194,28 @@ describe("a partner system on /api/v1", () => {
     expect(anonymous.headers.get("content-type")).toBe("application/problem+json");
     const badToken = await call("GET", "/overdrachten", { token: "x".repeat(43) });
     expect(badToken.status).toBe(401);
+  });
+
+  it("records a refused read in the audit log, as the procedure does for the portal (NEN 7513)", async () => {
+    const [last] = await test.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const other = await call("GET", `/overdrachten/${ids["VT-2026-0103"]}`);
+    expect(other.status).toBe(404);
+    const rows = await test.db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, last?.id ?? 0));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      userId: null,
+      purpose: "handover",
+      action: "read",
+      objectType: "handover",
+      objectId: ids["VT-2026-0103"],
+      outcome: "failure",
+      requestId: "rest-test",
+      clientAddress: "127.0.0.1",
+    });
+    expect(rows[0]?.serviceAccountId).toBeTruthy();
   });
 
   it("follows the API Design Rules at the edges: 405 with Allow, no trailing-slash redirect, public document", async () => {

@@ -67,7 +67,14 @@ describe("the beheerder's view on partner systems' access", () => {
     const audit = await test.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.objectId, swt.serviceAccountId), eq(auditLog.action, "execute")));
+      .where(
+        and(
+          eq(auditLog.objectId, swt.serviceAccountId),
+          eq(auditLog.action, "execute"),
+          // The partner coördinator's refused attempt above is on record too, as a failure.
+          eq(auditLog.outcome, "success"),
+        ),
+      );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ purpose: "beheer", objectType: "service_account", outcome: "success" });
 

@@ -152,7 +152,7 @@ describe("opening a V&V trajectory", () => {
     const reads = await test.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "read"), eq(auditLog.objectId, id)));
+      .where(and(eq(auditLog.action, "read"), eq(auditLog.objectId, id), eq(auditLog.outcome, "success")));
     expect(reads).toEqual([
       expect.objectContaining({ caseId, organisationId: ids.swt, objectType: "vv_trajectory", purpose: "vv" }),
     ]);
