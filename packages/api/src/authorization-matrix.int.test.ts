@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type Database, executeRows } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { TRPCError } from "@trpc/server";
@@ -35,6 +37,8 @@ type Records = {
   vtWorkerId: string;
   failedMailId: string | null;
   serviceAccountId: string | null;
+  webhookSubscriptionId: string;
+  failedWebhookDeliveryId: string;
 };
 type Call = {
   subject: Subject;
@@ -291,7 +295,40 @@ const CALLS: Record<string, Call | "not-called"> = {
     recordOf: none,
     run: (api, r) => api.admin.serviceAccounts.revoke({ id: r.serviceAccountId ?? crypto.randomUUID() }),
   },
+  "admin.webhooks.deliveries.list": {
+    subject: "none",
+    recordOf: none,
+    run: (api) => api.admin.webhooks.deliveries.list(),
+  },
+  "admin.webhooks.deliveries.resend": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) => api.admin.webhooks.deliveries.resend({ id: r.failedWebhookDeliveryId }),
+  },
+
+  "webhook.subscriptions.list": { subject: "none", recordOf: none, run: (api) => api.webhook.subscriptions.list() },
+  "webhook.subscriptions.create": {
+    subject: "none",
+    recordOf: none,
+    // A real receiver on loopback answers the validation handshake (the test config allows loopback targets).
+    run: (api) =>
+      api.webhook.subscriptions.create({ callbackUrl: receiverUrl, contactEmail: "koppelingen@partner.example" }),
+  },
+  "webhook.subscriptions.get": {
+    subject: "webhook",
+    recordOf: (r) => r.webhookSubscriptionId,
+    run: (api, r) => api.webhook.subscriptions.get({ id: r.webhookSubscriptionId }),
+  },
+  "webhook.subscriptions.delete": {
+    subject: "webhook",
+    recordOf: (r) => r.webhookSubscriptionId,
+    run: (api, r) => api.webhook.subscriptions.delete({ id: r.webhookSubscriptionId }),
+  },
 };
+
+/** A webhook receiver that agrees to every validation handshake. */
+let receiver: Server;
+let receiverUrl = "";
 
 let test: TestDatabase;
 let records: Records;
@@ -380,7 +417,30 @@ beforeAll(async () => {
     vtWorkerId: ids.vt_worker_id,
     failedMailId: null,
     serviceAccountId: null,
+    webhookSubscriptionId: "",
+    failedWebhookDeliveryId: "",
   };
+  // The wijkteam's webhook abonnement with one delivery parked after its last attempt.
+  const webhook = await one<{ subscription_id: string; delivery_id: string }>(
+    sql`with s as (
+          insert into webhook_subscriptions (organisation_id, callback_url, signing_secret, contact_email, status,
+            activated_at)
+          values (${ids.swt_id}, 'https://wijkteam.example/hook', 'whsec_dGVzdA==', 'koppelingen@swt-haarlem.example',
+            'active', ${now.toISOString()}::timestamptz) returning id),
+        d as (
+          insert into webhook_deliveries (subscription_id, outbox_event_id, outbox_position, status, attempts, failed_at)
+          select s.id, o.id, o.position, 'failed', 8, ${now.toISOString()}::timestamptz
+          from s, (select id, position from outbox order by position limit 1) o returning id, subscription_id)
+        select subscription_id, id as delivery_id from d`,
+  );
+  records.webhookSubscriptionId = webhook.subscription_id;
+  records.failedWebhookDeliveryId = webhook.delivery_id;
+  receiver = createServer((request, response) => {
+    response.setHeader("WebHook-Allowed-Origin", String(request.headers["webhook-request-origin"] ?? ""));
+    response.end();
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   // One e-mail given up on, for the beheerder's "opnieuw versturen".
   const failed = await one<{ id: string }>(
     sql`update mail_outbox set failed_at = ${now.toISOString()}::timestamptz, attempts = 8
@@ -397,6 +457,7 @@ beforeAll(async () => {
   records.serviceAccountId = account.serviceAccountId;
 }, 180_000);
 afterAll(async () => {
+  await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
   await test?.drop();
 });
 
@@ -422,6 +483,8 @@ async function relationOf(subject: Subject, recordId: string | null, person: Use
                  when exists (select 1 from table_meeting_participants p where p.meeting_id = m.id
                               and p.organisation_id = ${org}) then 'addressed'
                  else 'other' end as relation from table_meetings m where m.id = ${recordId}`,
+    webhook: sql`select case when s.organisation_id = ${org} then 'own' else 'other' end as relation
+                 from webhook_subscriptions s where s.id = ${recordId}`,
   }[subject];
   return (await one<{ relation: Relation }>(query)).relation;
 }

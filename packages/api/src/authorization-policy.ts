@@ -9,7 +9,7 @@ import type { Role } from "./services/auth/principal";
  * Procedures about no record (lists, forms, one's own notices) use `none`.
  */
 export type Relation = "own" | "addressed" | "other";
-export type Subject = "none" | "case" | "handover" | "vv" | "table";
+export type Subject = "none" | "case" | "handover" | "vv" | "table" | "webhook";
 
 export type ProcedureRule = {
   subject: Subject;
@@ -115,6 +115,23 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.mail.retry": rule("none", [["functional_admin"], ["none"]]),
   "admin.serviceAccounts.list": rule("none", [["functional_admin"], ["none"]]),
   "admin.serviceAccounts.revoke": rule("none", [["functional_admin"], ["none"]]),
+  "admin.webhooks.deliveries.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.webhooks.deliveries.resend": rule("none", [["functional_admin"], ["none"]]),
+
+  // Webhook abonnementen: an organisation's coördinator (and its partner system, a service account outside this
+  // matrix of people) manages its own; the functioneel beheerder manages them for every organisation.
+  "webhook.subscriptions.list": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "webhook.subscriptions.create": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "webhook.subscriptions.get": rule(
+    "webhook",
+    [["functional_admin"], ["own", "other"]],
+    [["partner_coordinator"], ["own"]],
+  ),
+  "webhook.subscriptions.delete": rule(
+    "webhook",
+    [["functional_admin"], ["own", "other"]],
+    [["partner_coordinator"], ["own"]],
+  ),
 };
 
 /** Whether the policy lets this role call this procedure on a record of this relation. */

@@ -3,6 +3,7 @@ import type { RequestMeta } from "./services/auth/log-in";
 import type { Principal } from "./services/auth/principal";
 import { findServiceAccountPrincipal } from "./services/auth/service-account-principal";
 import { findPendingMfaSession, findSessionPrincipal, type PendingMfaSession } from "./services/auth/sessions";
+import type { WebhookTargetPolicy } from "./services/webhooks/webhook-target";
 import { readSessionToken } from "./session-cookie";
 
 export type ApiConfig = {
@@ -10,6 +11,8 @@ export type ApiConfig = {
   publicUrl: string;
   /** How people log in; absent in tests that do not care (password login on, second factor not required). */
   auth?: AuthConfig;
+  /** Where webhook callbacks may point; absent: https to public addresses only. */
+  webhooks?: { targetPolicy: WebhookTargetPolicy };
   /**
    * Days a partner still reads its copy of a closed handover (`PARTNER_ACCESS_AFTER_CLOSE_DAYS`); absent: the
    * default of `services/handover/partner-access.ts`.

@@ -9,6 +9,7 @@ import { meRoute } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { tableRouter } from "./routers/table";
 import { vvRouter } from "./routers/vv";
+import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   notification: notificationRouter,
   table: tableRouter,
   vv: vvRouter,
+  webhook: webhookRouter,
   admin: adminRouter,
 });
 

@@ -16,7 +16,11 @@ export function createTestClock(start: Date | string): TestClock {
 }
 
 const meta = { requestId: "test-request", clientAddress: "127.0.0.1" };
-const config = { publicUrl: "https://ketenportaal.test" };
+/** Webhook callbacks may be test receivers on loopback over http here (never outside tests). */
+const config = {
+  publicUrl: "https://ketenportaal.test",
+  webhooks: { targetPolicy: { allowHttp: true, allowPrivateTargets: true } },
+};
 
 /** A tRPC caller acting as a demo user, as the portal would get it for that user's session. */
 export async function callerForUser(options: { db: Database; email: string; clock?: TestClock }) {

@@ -2,7 +2,14 @@ import { listMail } from "../../services/admin/list-mail";
 import { listOutboxEvents } from "../../services/admin/list-outbox-events";
 import { retryMail } from "../../services/admin/retry-mail";
 import { listServiceAccounts, revokeServiceAccountAsAdmin } from "../../services/admin/service-accounts";
+import { listWebhookDeliveries, resendWebhookDelivery } from "../../services/webhooks/admin-deliveries";
 import { authedProcedure, router } from "../../trpc";
+import {
+  ZListWebhookDeliveriesRequest,
+  ZListWebhookDeliveriesResponse,
+  ZResendWebhookDeliveryRequest,
+  ZResendWebhookDeliveryResponse,
+} from "../webhook/webhook.types";
 import {
   ZListMailRequest,
   ZListMailResponse,
@@ -42,5 +49,17 @@ export const adminRouter = router({
       .input(ZRevokeServiceAccountRequest)
       .output(ZRevokeServiceAccountResponse)
       .mutation(({ ctx, input }) => revokeServiceAccountAsAdmin({ ctx, id: input.id })),
+  }),
+  webhooks: router({
+    deliveries: router({
+      list: authedProcedure
+        .input(ZListWebhookDeliveriesRequest.optional())
+        .output(ZListWebhookDeliveriesResponse)
+        .query(({ ctx, input }) => listWebhookDeliveries({ ctx, filters: input ?? { limit: 50 } })),
+      resend: authedProcedure
+        .input(ZResendWebhookDeliveryRequest)
+        .output(ZResendWebhookDeliveryResponse)
+        .mutation(({ ctx, input }) => resendWebhookDelivery({ ctx, id: input.id })),
+    }),
   }),
 });

@@ -15,7 +15,11 @@ export function requireFunctionalAdmin(ctx: AuthedContext): void {
 /** One audit row per beheer call, in the call's transaction: who looked at or changed what. */
 export async function auditAdminCall(
   ctx: AuthedContext,
-  entry: { action: "read" | "execute"; objectType: "outbox" | "mail" | "service_account"; objectId?: string | null },
+  entry: {
+    action: "read" | "execute";
+    objectType: "outbox" | "mail" | "service_account" | "webhook_delivery";
+    objectId?: string | null;
+  },
 ): Promise<void> {
   const { principal } = ctx;
   await writeAudit(ctx.tx, {
