@@ -91,6 +91,15 @@ const CALLS: Record<string, Call | "not-called"> = {
     },
   },
   "case.get": { subject: "case", recordOf: (r) => r.caseId, run: (api, r) => api.case.get({ id: r.caseId }) },
+  "case.revealBsn": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    // The person is looked up as the table owner, so a refusal is revealBsn's own, not case.get's.
+    run: async (api, r) => {
+      const person = await one<{ id: string }>(sql`select id from involved_persons where case_id = ${r.caseId} limit 1`);
+      return api.case.revealBsn({ personId: person.id });
+    },
+  },
   "case.list": { subject: "none", recordOf: none, run: (api) => api.case.list() },
 
   "handover.create": {

@@ -60,6 +60,8 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "case.create": rule("none", [VT, ["none"]]),
   "case.update": rule("case", [VT, ["own"]]),
   "case.get": rule("case", [VT, ["own"]]),
+  // The full BSN: VT's own case only, on request, audited (decision 010); partners see the masked form only.
+  "case.revealBsn": rule("case", [VT, ["own"]]),
   "case.list": rule("none", [VT, ["none"]]),
 
   // Handovers: VT composes, offers and withdraws; the addressed partner accepts, declines, starts, completes,

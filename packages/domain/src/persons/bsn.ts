@@ -2,7 +2,7 @@ import { validate as validateWithStdnum } from "stdnum/lib/cjs/nl/bsn.js";
 import { z } from "zod";
 
 /** A burgerservicenummer as stored: exactly nine digits, elfproef passed, never 000000000. */
-export type Bsn = string & { readonly __brand: "Bsn" };
+export type Bsn = string;
 
 export const BSN_MESSAGES = {
   length: "Een BSN heeft 9 cijfers.",
@@ -30,7 +30,7 @@ export function checkBsn(input: string): BsnCheck {
   if (compact === "000000000" || !validateWithStdnum(compact).isValid) {
     return { ok: false, reason: "elfproef", message: BSN_MESSAGES.elfproef };
   }
-  return { ok: true, bsn: compact as Bsn };
+  return { ok: true, bsn: compact };
 }
 
 export function isValidBsn(input: string): boolean {

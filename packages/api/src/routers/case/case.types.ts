@@ -1,9 +1,12 @@
 import { casePriorities, involvedPersonRoles, spokenStatuses } from "@ketenportaal/db";
+import { ZBsn } from "@ketenportaal/domain";
 import { z } from "zod";
 import { ZCursorPage, ZId, ZInvolvedPerson, ZPage, ZVersion } from "../handover/shared.types";
 
 export const ZPersonInput = z
   .object({
+    /** The stored person this row continues; with `bsn` absent, that person's recorded BSN is kept. */
+    id: ZId.optional(),
     role: z.enum(involvedPersonRoles, { message: "Kies de rol van deze persoon." }),
     name: z.string().trim().min(1, "Vul de naam in.").max(200, "De naam is te lang."),
     birthYear: z
@@ -13,6 +16,8 @@ export const ZPersonInput = z
       .max(2100, "Vul een geldig geboortejaar in.")
       .nullable()
       .optional(),
+    /** Nine digits, dots and spaces allowed, elfproef checked; null removes it; absent keeps the stored one (with `id`). */
+    bsn: ZBsn.nullable().optional(),
     spokenStatus: z.enum(spokenStatuses).nullable().optional(),
     notSpokenReason: z.string().trim().max(2000, "De reden is te lang.").nullable().optional(),
   })
@@ -56,6 +61,9 @@ export const ZCaseDetail = z.object({
 });
 
 export const ZGetCaseRequest = z.object({ id: ZId });
+export const ZRevealBsnRequest = z.object({ personId: ZId });
+/** The full BSN, for a VT medewerker of the owning organisation who asked for it ("Toon BSN"); the read is audited. */
+export const ZRevealBsnResponse = z.object({ personId: ZId, bsn: z.string().nullable() });
 export const ZListCasesRequest = ZCursorPage.extend({ search: z.string().trim().max(50).optional() });
 export const ZCaseSummary = ZCaseDetail.pick({
   id: true,

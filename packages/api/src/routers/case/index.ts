@@ -1,4 +1,4 @@
-import { createCase, getCase, listCases, updateCase } from "../../services/case/manage-cases";
+import { createCase, getCase, listCases, revealBsn, updateCase } from "../../services/case/manage-cases";
 import { authedProcedure, router } from "../../trpc";
 import {
   ZCaseDetail,
@@ -7,6 +7,8 @@ import {
   ZGetCaseRequest,
   ZListCasesRequest,
   ZListCasesResponse,
+  ZRevealBsnRequest,
+  ZRevealBsnResponse,
   ZUpdateCaseRequest,
 } from "./case.types";
 
@@ -24,6 +26,10 @@ export const caseRouter = router({
     .input(ZGetCaseRequest)
     .output(ZCaseDetail)
     .query(({ ctx, input }) => getCase({ ctx, id: input.id })),
+  revealBsn: authedProcedure
+    .input(ZRevealBsnRequest)
+    .output(ZRevealBsnResponse)
+    .mutation(({ ctx, input }) => revealBsn({ ctx, personId: input.personId })),
   list: authedProcedure
     .input(ZListCasesRequest.optional())
     .output(ZListCasesResponse)

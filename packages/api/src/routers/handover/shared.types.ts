@@ -63,6 +63,8 @@ export const ZInvolvedPerson = z.object({
   role: z.enum(involvedPersonRoles),
   name: z.string(),
   birthYear: z.number().int().nullable(),
+  /** "****.**.782": the full BSN never appears in a read; VT asks for it with `case.revealBsn`. */
+  bsnMasked: z.string().nullable(),
   spokenStatus: z.enum(spokenStatuses).nullable(),
   notSpokenReason: z.string().nullable(),
 });

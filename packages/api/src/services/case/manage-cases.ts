@@ -1,6 +1,6 @@
 import { cases, handovers, involvedPersons, municipalities, teams } from "@ketenportaal/db";
 import { safetyAssessmentDueOn } from "@ketenportaal/domain";
-import { and, desc, eq, ilike, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
 import type { ZCreateCaseRequest, ZPersonInput, ZUpdateCaseRequest } from "../../routers/case/case.types";
@@ -35,7 +35,22 @@ function audit(ctx: AuthedContext, entry: { action: "create" | "read" | "update"
   });
 }
 
+/** The full BSN, as only the owning VT organisation may read it (migration 0009); null for anyone else. */
+const fullBsn = sql<string | null>`kp_involved_person_bsn(${involvedPersons.id})`;
+
 async function replacePersons(ctx: AuthedContext, caseId: string, persons: PersonInput[]) {
+  // A form shows a stored BSN masked, so it sends none back: a row that names its stored person keeps that BSN.
+  const keepIds = persons.flatMap((p) => (p.bsn === undefined && p.id ? [p.id] : []));
+  const kept = new Map(
+    keepIds.length === 0
+      ? []
+      : (
+          await ctx.tx
+            .select({ id: involvedPersons.id, bsn: fullBsn })
+            .from(involvedPersons)
+            .where(and(eq(involvedPersons.caseId, caseId), inArray(involvedPersons.id, keepIds)))
+        ).map((row) => [row.id, row.bsn] as const),
+  );
   await ctx.tx.delete(involvedPersons).where(eq(involvedPersons.caseId, caseId));
   if (persons.length === 0) return;
   await ctx.tx.insert(involvedPersons).values(
@@ -45,6 +60,7 @@ async function replacePersons(ctx: AuthedContext, caseId: string, persons: Perso
       role: p.role,
       name: p.name,
       birthYear: p.birthYear ?? null,
+      bsn: p.bsn === undefined ? (p.id ? (kept.get(p.id) ?? null) : null) : p.bsn,
       spokenStatus: p.spokenStatus ?? null,
       notSpokenReason: p.spokenStatus === "not_spoken" ? (p.notSpokenReason ?? null) : null,
     })),
@@ -160,6 +176,37 @@ export async function getCase(options: { ctx: AuthedContext; id: string }) {
     persons,
     handovers: handoverRows,
   };
+}
+
+/**
+ * "Toon BSN": the full number of one directbetrokkene, for a VT medewerker of the organisation that owns the case,
+ * on an explicit request; the read is on record (object `involved_person.bsn`). It is never part of another answer.
+ */
+export async function revealBsn(options: { ctx: AuthedContext; personId: string }) {
+  const { ctx } = options;
+  requireVtCaseworker(ctx);
+  const [row] = await ctx.tx
+    .select({ caseId: involvedPersons.caseId, bsn: fullBsn })
+    .from(involvedPersons)
+    .innerJoin(cases, eq(cases.id, involvedPersons.caseId))
+    .where(and(eq(involvedPersons.id, options.personId), eq(cases.organisationId, ctx.principal.organisation.id)));
+  if (!row) throw new DomainRefusal("NOT_FOUND", "Deze persoon hoort niet bij een casus van uw organisatie.");
+  const p = ctx.principal;
+  await writeAudit(ctx.tx, {
+    userId: p.kind === "user" ? p.user.id : null,
+    serviceAccountId: p.kind === "service_account" ? p.serviceAccountId : null,
+    organisationId: p.organisation.id,
+    role: p.roles.join(",") || null,
+    purpose: "handover",
+    action: "read",
+    objectType: "involved_person.bsn",
+    objectId: options.personId,
+    caseId: row.caseId,
+    outcome: "success",
+    requestId: ctx.meta.requestId,
+    clientAddress: ctx.meta.clientAddress,
+  });
+  return { personId: options.personId, bsn: row.bsn };
 }
 
 /** The organisation's cases, newest melding first; search by reference only (no names in queries). */

@@ -28,7 +28,13 @@ const demoCases: {
   team: string;
   priority: "acute" | "high" | "normal" | "low";
   complete: boolean;
-  persons: { role: "child" | "parent" | "partner" | "elder" | "other"; name: string; birthYear: number }[];
+  /** BSNs from the 99999… range of the BRP's test persons: elfproef-valid, no one's real number. */
+  persons: {
+    role: "child" | "parent" | "partner" | "elder" | "other";
+    name: string;
+    birthYear: number;
+    bsn?: string;
+  }[];
   steps: Step[];
 }[] = [
   {
@@ -38,8 +44,8 @@ const demoCases: {
     priority: "normal",
     complete: false,
     persons: [
-      { role: "child", name: "Noor Bakker", birthYear: 2017 },
-      { role: "parent", name: "Eva Bakker", birthYear: 1988 },
+      { role: "child", name: "Noor Bakker", birthYear: 2017, bsn: "999990111" },
+      { role: "parent", name: "Eva Bakker", birthYear: 1988, bsn: "999990925" },
     ],
     steps: [],
   },
@@ -50,8 +56,8 @@ const demoCases: {
     priority: "high",
     complete: true,
     persons: [
-      { role: "child", name: "Sem de Wit", birthYear: 2015 },
-      { role: "parent", name: "Ilse de Wit", birthYear: 1985 },
+      { role: "child", name: "Sem de Wit", birthYear: 2015, bsn: "999990962" },
+      { role: "parent", name: "Ilse de Wit", birthYear: 1985, bsn: "999991036" },
     ],
     steps: [offer(0)],
   },
@@ -62,8 +68,8 @@ const demoCases: {
     priority: "high",
     complete: true,
     persons: [
-      { role: "child", name: "Lina Yildiz", birthYear: 2019 },
-      { role: "parent", name: "Derya Yildiz", birthYear: 1990 },
+      { role: "child", name: "Lina Yildiz", birthYear: 2019, bsn: "999991073" },
+      { role: "parent", name: "Derya Yildiz", birthYear: 1990, bsn: "999991887" },
     ],
     steps: [offer(7)],
   },
@@ -74,8 +80,8 @@ const demoCases: {
     priority: "normal",
     complete: true,
     persons: [
-      { role: "elder", name: "Gerrit Kok", birthYear: 1941 },
-      { role: "other", name: "Ton Kok", birthYear: 1968 },
+      { role: "elder", name: "Gerrit Kok", birthYear: 1941, bsn: "999992405" },
+      { role: "other", name: "Ton Kok", birthYear: 1968, bsn: "999992442" },
     ],
     steps: [offer(1)],
   },
@@ -86,8 +92,8 @@ const demoCases: {
     priority: "normal",
     complete: true,
     persons: [
-      { role: "child", name: "Mila Jansen", birthYear: 2012 },
-      { role: "parent", name: "Kees Jansen", birthYear: 1979 },
+      { role: "child", name: "Mila Jansen", birthYear: 2012, bsn: "999993367" },
+      { role: "parent", name: "Kees Jansen", birthYear: 1979, bsn: "999993811" },
     ],
     steps: [offer(5), accept(3, SWT)],
   },
@@ -98,8 +104,8 @@ const demoCases: {
     priority: "high",
     complete: true,
     persons: [
-      { role: "child", name: "Daan Peters", birthYear: 2018 },
-      { role: "partner", name: "Sara Peters", birthYear: 1992 },
+      { role: "child", name: "Daan Peters", birthYear: 2018, bsn: "999994736" },
+      { role: "partner", name: "Sara Peters", birthYear: 1992, bsn: "999994773" },
     ],
     steps: [offer(24), accept(22, CJG)],
   },
@@ -110,8 +116,8 @@ const demoCases: {
     priority: "normal",
     complete: true,
     persons: [
-      { role: "child", name: "Finn Smit", birthYear: 2014 },
-      { role: "parent", name: "Anouk Smit", birthYear: 1986 },
+      { role: "child", name: "Finn Smit", birthYear: 2014, bsn: "999995698" },
+      { role: "parent", name: "Anouk Smit", birthYear: 1986, bsn: "999996216" },
     ],
     steps: [offer(12), accept(11, VELSEN), { daysAgo: 6, as: VELSEN, command: { kind: "start", firstContactOn: "" } }],
   },
@@ -121,7 +127,7 @@ const demoCases: {
     team: "Team Jeugdbescherming Kennemerland",
     priority: "acute",
     complete: true,
-    persons: [{ role: "child", name: "Julia Mulder", birthYear: 2011 }],
+    persons: [{ role: "child", name: "Julia Mulder", birthYear: 2011, bsn: "999996253" }],
     steps: [
       offer(30),
       accept(29, JB),
@@ -135,7 +141,7 @@ const demoCases: {
     team: "Wijkteam Velsen",
     priority: "low",
     complete: true,
-    persons: [{ role: "partner", name: "Ellen Vos", birthYear: 1975 }],
+    persons: [{ role: "partner", name: "Ellen Vos", birthYear: 1975, bsn: "999996290" }],
     steps: [
       offer(9),
       {
@@ -168,8 +174,8 @@ const demoCases: {
     priority: "high",
     complete: true,
     persons: [
-      { role: "child", name: "Tess de Graaf", birthYear: 2013 },
-      { role: "parent", name: "Rob de Graaf", birthYear: 1980 },
+      { role: "child", name: "Tess de Graaf", birthYear: 2013, bsn: "999997178" },
+      { role: "parent", name: "Rob de Graaf", birthYear: 1980, bsn: "999997622" },
     ],
     steps: [
       offer(15),
@@ -189,7 +195,7 @@ const demoCases: {
     complete: true,
     persons: [
       { role: "child", name: "Levi Hoekstra", birthYear: 2020 },
-      { role: "parent", name: "Nina Hoekstra", birthYear: 1993 },
+      { role: "parent", name: "Nina Hoekstra", birthYear: 1993, bsn: "999998547" },
     ],
     steps: [],
   },
