@@ -96,7 +96,9 @@ const CALLS: Record<string, Call | "not-called"> = {
     recordOf: (r) => r.caseId,
     // The person is looked up as the table owner, so a refusal is revealBsn's own, not case.get's.
     run: async (api, r) => {
-      const person = await one<{ id: string }>(sql`select id from involved_persons where case_id = ${r.caseId} limit 1`);
+      const person = await one<{ id: string }>(
+        sql`select id from involved_persons where case_id = ${r.caseId} limit 1`,
+      );
       return api.case.revealBsn({ personId: person.id });
     },
   },
