@@ -1,4 +1,5 @@
 import {
+  auditLog,
   executeRows,
   loginFailures,
   memberships,
@@ -54,6 +55,8 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   mail_outbox: { kind: "plumbing", seenBy: "beheer@vt-kennemerland.example" },
   deadline_alerts: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
   outbox: { kind: "plumbing", seenBy: "beheer@vt-kennemerland.example" },
+  // The organisation's functioneel beheerder: its own rows, rows about its cases, failed logins of its people
+  // (migration 0011; the audit-log search below).
   audit_log: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
   table_meetings: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
   table_meeting_participants: { kind: "isolated", seenBy: "medewerker@swt-haarlem.example" },
@@ -239,4 +242,52 @@ describe("row-level security", () => {
       });
     },
   );
+});
+
+describe("the audit log for a functioneel beheerder (migration 0011)", () => {
+  it("shows the organisation's own rows, rows about its cases and its people's failed logins — nothing else", async () => {
+    const [ids] = await executeRows<{ vt: string; swt: string; vt_case: string; vt_user: string; swt_user: string }>(
+      test.db,
+      sql`select (select id from organisations where slug = 'vt-kennemerland') as vt,
+                 (select id from organisations where slug = 'swt-haarlem') as swt,
+                 (select c.id from cases c join organisations o on o.id = c.organisation_id
+                   where o.slug = 'vt-kennemerland' limit 1) as vt_case,
+                 (select id from users where email = 'medewerker@vt-kennemerland.example') as vt_user,
+                 (select id from users where email = 'medewerker@swt-haarlem.example') as swt_user`,
+    );
+    if (!ids) throw new Error("demo missing");
+    const row = (requestId: string, values: Record<string, string | null>) => ({
+      purpose: "handover",
+      action: "read" as const,
+      objectType: "handover",
+      outcome: "success" as const,
+      requestId,
+      ...values,
+    });
+    await test.db
+      .insert(auditLog)
+      .values([
+        row("al-own", { organisationId: ids.vt, userId: ids.vt_user }),
+        row("al-partner-on-our-case", { organisationId: ids.swt, userId: ids.swt_user, caseId: ids.vt_case }),
+        row("al-partner-own", { organisationId: ids.swt, userId: ids.swt_user }),
+        { ...row("al-login-ours", { organisationId: null, userId: ids.vt_user }), outcome: "failure" as const },
+        { ...row("al-login-theirs", { organisationId: null, userId: ids.swt_user }), outcome: "failure" as const },
+        row("al-login-nobody", { organisationId: null, userId: null }),
+      ]);
+    const seen = async (email: string | RequestActor) => {
+      const actor = typeof email === "string" ? await actorFor(email) : email;
+      const rows = await withRequest(test.db, actor, (tx) =>
+        executeRows<{ request_id: string }>(
+          tx,
+          sql`select request_id from audit_log where request_id like 'al-%' order by request_id`,
+        ),
+      );
+      return rows.map((r) => r.request_id);
+    };
+    expect(await seen("beheer@vt-kennemerland.example")).toEqual(["al-login-ours", "al-own", "al-partner-on-our-case"]);
+    // Nobody else reads the log in a request: not VT's caseworkers, not the partner, not another VT's beheerder.
+    expect(await seen("coordinator.haarlem@vt-kennemerland.example")).toEqual([]);
+    expect(await seen("coordinator@swt-haarlem.example")).toEqual([]);
+    expect(await seen(strangers.vt)).toEqual([]);
+  });
 });

@@ -27,5 +27,7 @@ export const auditLog = pgTable(
     index("audit_log_occurred_idx").on(t.occurredAt),
     index("audit_log_user_idx").on(t.userId, t.occurredAt),
     index("audit_log_case_idx").on(t.caseId, t.occurredAt),
+    // The beheerder's search (admin.audit.search) filters by organisation within a period.
+    index("audit_log_organisation_idx").on(t.organisationId, t.occurredAt),
   ],
 );
