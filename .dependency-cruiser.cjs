@@ -74,14 +74,14 @@ module.exports = {
       name: "worker-role-not-in-requests",
       comment:
         "withSystemTask switches to the database role that spans organisations (decision 007). Only background work " +
-        "(bridge tasks, deadline watch, demo seed, command line) may use it; no request handler can reach it.",
+        "(bridge tasks, deadline watch, scheduled destruction, demo seed, command line) may use it; no request handler can reach it.",
       severity: "error",
       from: {
         path: "^packages/api/(src|boundary-fixtures)/",
         pathNot: [
           "\\.test\\.ts$",
           "^packages/api/src/services/demo/",
-          "^packages/api/src/services/(handover/watch-deadlines|vv/watch-vv-deadlines|accounts/manage-accounts)\\.ts$",
+          "^packages/api/src/services/(handover/watch-deadlines|vv/watch-vv-deadlines|accounts/manage-accounts|retention/destroy-expired-files)\\.ts$",
         ],
       },
       to: { path: "^packages/db/src/system-task\\.ts$" },
@@ -92,7 +92,7 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/api/src/(routers/|trpc\\.ts$|context\\.ts$|portal-load-context\\.ts$)" },
       to: {
-        path: "^packages/api/src/services/(demo/|handover/watch-deadlines|vv/watch-vv-deadlines|accounts/manage-accounts)",
+        path: "^packages/api/src/services/(demo/|handover/watch-deadlines|vv/watch-vv-deadlines|accounts/manage-accounts|retention/destroy-expired-files)",
       },
     },
     {

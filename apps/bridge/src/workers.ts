@@ -1,4 +1,4 @@
-import { createDeadlineWatchTask } from "@ketenportaal/api";
+import { createDeadlineWatchTask, createRetentionTask } from "@ketenportaal/api";
 import type { DatabaseHandle } from "@ketenportaal/db";
 import { createMailTransport } from "@ketenportaal/mail";
 import { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
@@ -12,8 +12,8 @@ export const OUTBOX_CHANNEL = "ketenportaal_outbox";
 export type RunningWorkers = RunningBridge & { relayStatus: () => RelayStatus | null };
 
 /**
- * The bridge's work, the same in its own process and inside the embedded server: the deadline watch, e-mail
- * delivery, and — when Kafka is configured — the outbox relay, woken by NOTIFY with the poll interval as the fallback. Without Kafka
+ * The bridge's work, the same in its own process and inside the embedded server: the deadline watch, the
+ * destruction of files past their retention, e-mail delivery, and — when Kafka is configured — the outbox relay, woken by NOTIFY with the poll interval as the fallback. Without Kafka
  * the events stay in the outbox.
  */
 export async function startWorkers(options: {
@@ -30,6 +30,8 @@ export async function startWorkers(options: {
   const transport = createMailTransport(options.mail);
   const tasks: BridgeTask[] = [
     createDeadlineWatchTask({ config: { publicUrl: options.publicUrl } }),
+    // Destroys VT files past their retention, at most once an hour (decision 012).
+    createRetentionTask(),
     createMailDeliveryTask({ transport, logger: options.logger }),
   ];
   const publisher = options.kafkaBrokers?.length ? createKafkaPublisher({ brokers: options.kafkaBrokers }) : null;

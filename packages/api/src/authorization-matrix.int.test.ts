@@ -51,6 +51,14 @@ type Call = {
 const today = "2026-11-25";
 const handoverOf = (r: Records, status: string) => r.handover[status] ?? { id: crypto.randomUUID(), version: 1 };
 const none = () => null;
+/** A closed VT file (nothing in progress) and the id its destruction request gets in `setup`. */
+const retentionFixture = { requestId: crypto.randomUUID(), caseId: "", reference: "MATRIX-BEWAAR-1" };
+const openRetentionRequest = (tx: Database) =>
+  tx.execute(sql`insert into retention_requests (id, organisation_id, case_id, requested_on, requester_category,
+      due_on, recorded_by_user_id, recorded_at)
+    select ${retentionFixture.requestId}::uuid, c.organisation_id, c.id, ${today}::date, 'betrokkene', '2027-02-25',
+      u.id, now() from cases c, users u
+    where c.id = ${retentionFixture.caseId}::uuid and u.email = 'beheer@vt-kennemerland.example'`);
 
 /** How each procedure is called; the record (for the relation) and a valid input from the seeded demo. */
 const CALLS: Record<string, Call | "not-called"> = {
@@ -306,6 +314,30 @@ const CALLS: Record<string, Call | "not-called"> = {
     recordOf: none,
     run: (api, r) => api.admin.serviceAccounts.revoke({ id: r.serviceAccountId ?? crypto.randomUUID() }),
   },
+  "admin.retention.overview": { subject: "none", recordOf: none, run: (api) => api.admin.retention.overview() },
+  "admin.retention.recordRequest": {
+    subject: "none",
+    recordOf: none,
+    run: (api) =>
+      api.admin.retention.recordRequest({
+        caseReference: retentionFixture.reference,
+        requestedOn: today,
+        requesterCategory: "betrokkene",
+      }),
+  },
+  "admin.retention.carryOut": {
+    subject: "none",
+    recordOf: none,
+    setup: openRetentionRequest,
+    run: (api) => api.admin.retention.carryOut({ id: retentionFixture.requestId, version: 1 }),
+  },
+  "admin.retention.refuse": {
+    subject: "none",
+    recordOf: none,
+    setup: openRetentionRequest,
+    run: (api) =>
+      api.admin.retention.refuse({ id: retentionFixture.requestId, version: 1, reasonCode: "legal_obligation" }),
+  },
   "admin.webhooks.deliveries.list": {
     subject: "none",
     recordOf: none,
@@ -470,6 +502,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
   await test?.drop();
+});
+
+// A VT file with nothing in progress, for the beheerder's destruction requests.
+beforeAll(async () => {
+  const file = await one<{ id: string }>(
+    sql`insert into cases (organisation_id, reference, municipality_code, reported_at, safety_assessment_due_on)
+        select id, ${retentionFixture.reference}, 'GM0392', ${now.toISOString()}::timestamptz, ${today}::date
+        from organisations where slug = 'vt-kennemerland' returning id`,
+  );
+  retentionFixture.caseId = file.id;
 });
 
 /** The relation of a person to a record, read from the data (not from the code under test). */

@@ -117,6 +117,11 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.mail.retry": rule("none", [["functional_admin"], ["none"]]),
   "admin.serviceAccounts.list": rule("none", [["functional_admin"], ["none"]]),
   "admin.serviceAccounts.revoke": rule("none", [["functional_admin"], ["none"]]),
+  // Bewaartermijnen: the VT organisation's beheerder (the demo's only one); the service refuses a partner's beheerder.
+  "admin.retention.overview": rule("none", [["functional_admin"], ["none"]]),
+  "admin.retention.recordRequest": rule("none", [["functional_admin"], ["none"]]),
+  "admin.retention.carryOut": rule("none", [["functional_admin"], ["none"]]),
+  "admin.retention.refuse": rule("none", [["functional_admin"], ["none"]]),
   "admin.webhooks.deliveries.list": rule("none", [["functional_admin"], ["none"]]),
   "admin.webhooks.deliveries.resend": rule("none", [["functional_admin"], ["none"]]),
 

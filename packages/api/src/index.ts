@@ -23,4 +23,11 @@ export { seedDemoRegion } from "./services/demo/seed-demo-region";
 export { DomainRefusal } from "./services/errors";
 export { createDeadlineWatchTask, watchHandoverDeadlines } from "./services/handover/watch-deadlines";
 export { retryFailedMail } from "./services/mail/retry-failed-mail";
+export { createRetentionTask, destroyExpiredFiles } from "./services/retention/destroy-expired-files";
+export {
+  describeTargetError,
+  requestTarget,
+  strictTargetPolicy,
+  type WebhookTargetPolicy,
+} from "./services/webhooks/webhook-target";
 export * from "./session-cookie";

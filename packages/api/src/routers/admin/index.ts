@@ -21,6 +21,7 @@ import {
   ZRevokeServiceAccountRequest,
   ZRevokeServiceAccountResponse,
 } from "./admin.types";
+import { retentionRouter } from "./retention";
 
 /**
  * The functioneel beheerder's view on the plumbing: the event outbox and the e-mail queue. The services refuse
@@ -50,6 +51,7 @@ export const adminRouter = router({
       .output(ZRevokeServiceAccountResponse)
       .mutation(({ ctx, input }) => revokeServiceAccountAsAdmin({ ctx, id: input.id })),
   }),
+  retention: retentionRouter,
   webhooks: router({
     deliveries: router({
       list: authedProcedure

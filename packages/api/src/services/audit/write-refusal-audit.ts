@@ -19,6 +19,7 @@ const AREAS: Record<string, { purpose: string; objectType: string }> = {
   "admin.mail": { purpose: "beheer", objectType: "mail" },
   "admin.serviceAccounts": { purpose: "beheer", objectType: "service_account" },
   "admin.audit": { purpose: "beheer", objectType: "audit_log" },
+  "admin.retention": { purpose: "beheer", objectType: "retention_request" },
   auth: { purpose: "authentication", objectType: "session" },
   me: { purpose: "authentication", objectType: "user" },
 };
