@@ -41,6 +41,7 @@ export async function composeServer(options: {
     api: {
       publicUrl: env.publicUrl,
       auth: { mfaRequired: env.mfaRequired, passwordLogin: env.PASSWORD_LOGIN, oidc: env.oidc },
+      partnerAccessAfterCloseDays: env.PARTNER_ACCESS_AFTER_CLOSE_DAYS,
     },
     portal: options.portal,
     trustProxy: env.TRUST_PROXY,

@@ -16,12 +16,20 @@ describe("loadServerEnv", () => {
     expect(loadServerEnv({ source: { DATABASE_URL: "postgres://db/kp", DEMO_SEED: "1" } }).demoSeed).toBe(true);
   });
 
+  it("keeps a partner's copy of a closed handover readable for 90 days unless configured", () => {
+    expect(loadServerEnv({ source: {} }).PARTNER_ACCESS_AFTER_CLOSE_DAYS).toBe(90);
+    const env = loadServerEnv({ source: { PARTNER_ACCESS_AFTER_CLOSE_DAYS: "30" } });
+    expect(env.PARTNER_ACCESS_AFTER_CLOSE_DAYS).toBe(30);
+  });
+
   it.each([
     ["PORT", "abc"],
     ["PORT", "70000"],
     ["DATABASE_URL", "mysql://db"],
     ["DEMO_SEED", "yes"],
     ["LOG_LEVEL", "loud"],
+    ["PARTNER_ACCESS_AFTER_CLOSE_DAYS", "0"],
+    ["PARTNER_ACCESS_AFTER_CLOSE_DAYS", "1.5"],
   ])("refuses %s=%s and names the variable", (name, value) => {
     expect(() => loadServerEnv({ source: { [name]: value } })).toThrowError(InvalidEnvironmentError);
     expect(() => loadServerEnv({ source: { [name]: value } })).toThrowError(new RegExp(`${name}:`));

@@ -1,3 +1,4 @@
+import { DEFAULT_PARTNER_ACCESS_AFTER_CLOSE_DAYS } from "@ketenportaal/api";
 import { workerEnvFields } from "@ketenportaal/bridge";
 import { z } from "zod";
 
@@ -36,6 +37,13 @@ const schema = z.object({
     .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Days a partner still reads its copy of a closed handover; VT keeps it (decision 012). */
+  PARTNER_ACCESS_AFTER_CLOSE_DAYS: z.coerce
+    .number({ message: "gebruik een aantal dagen" })
+    .int("gebruik een heel aantal dagen")
+    .min(1, "minstens 1 dag")
+    .max(3650, "hoogstens 3650 dagen")
+    .default(DEFAULT_PARTNER_ACCESS_AFTER_CLOSE_DAYS),
 });
 
 function secureOrLoopback(value: string): boolean {

@@ -21,6 +21,7 @@ export { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
 export { seedDemoCases } from "./services/demo/seed-demo-cases";
 export { seedDemoRegion } from "./services/demo/seed-demo-region";
 export { DomainRefusal } from "./services/errors";
+export { DEFAULT_PARTNER_ACCESS_AFTER_CLOSE_DAYS } from "./services/handover/partner-access";
 export { createDeadlineWatchTask, watchHandoverDeadlines } from "./services/handover/watch-deadlines";
 export { retryFailedMail } from "./services/mail/retry-failed-mail";
 export { createRetentionTask, destroyExpiredFiles } from "./services/retention/destroy-expired-files";
