@@ -2,6 +2,7 @@ import { Fieldset, FieldsetLegend } from "@utrecht/fieldset-react";
 import type { FieldErrors } from "../lib/form-data";
 import { type PersonField, type PersonRow, personFieldName, personRoles } from "../lib/handover-form";
 import { nl } from "../messages/nl";
+import { CheckboxField } from "./checkbox-field";
 import { RadioGroup } from "./radio-group";
 import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
@@ -15,6 +16,8 @@ export function PersonFieldset({ row, values, errors }: { row: number; values: P
   return (
     <Fieldset className="kp-person">
       <FieldsetLegend className="kp-person__legend">{m.personLegend(row + 1)}</FieldsetLegend>
+      {values.id ? <input type="hidden" name={name("id")} value={values.id} /> : null}
+      {values.bsnStored ? <input type="hidden" name={name("bsnStored")} value={values.bsnStored} /> : null}
       <div className="kp-person__fields">
         <SelectField
           name={name("role")}
@@ -42,7 +45,27 @@ export function PersonFieldset({ row, values, errors }: { row: number; values: P
           maxLength={4}
           className="kp-input-year"
         />
+        <TextField
+          name={name("bsn")}
+          label={m.personBsnLabel}
+          description={values.bsnStored ? m.personBsnStored(values.bsnStored) : m.personBsnDescription}
+          defaultValue={values.bsn}
+          error={errors[name("bsn")]}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={20}
+          className="kp-input-bsn"
+        />
       </div>
+      {values.bsnStored ? (
+        <CheckboxField
+          name={name("bsnRemove")}
+          label={m.personBsnRemove}
+          defaultChecked={values.bsnRemove !== ""}
+          error={errors[name("bsnRemove")]}
+        />
+      ) : null}
       <RadioGroup
         name={name("spokenStatus")}
         legend={m.spokenLegend}

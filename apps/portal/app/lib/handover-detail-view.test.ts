@@ -166,6 +166,7 @@ describe("handoverDetailViewOf", () => {
       "Nog niet afgerond (uiterlijk 25 november 2026)",
     );
     expect(view.persons.map((person) => person.spoken)).toEqual(["Ja", "Nee"]);
+    expect(view.persons.map((person) => person.bsn)).toEqual([{ masked: "****.**.782", lastDigits: "782" }, null]);
     expect(view.missingItems).toEqual([
       {
         message: "Vermeld waarom directbetrokkene 2 (kind) niet gesproken is.",

@@ -13,7 +13,15 @@ export type TimelineEntry = { id: number; text: string; at: string; reason: stri
 /** A missing item of a draft, with the edit form's field that fixes it. */
 export type MissingItemView = { message: string; href: string };
 
-export type PersonView = { id: string; name: string; role: string; birthYear: string; spoken: string };
+export type PersonView = {
+  id: string;
+  name: string;
+  role: string;
+  birthYear: string;
+  /** The masked BSN as shown, and the digits it shows (read out instead of the asterisks); null when none. */
+  bsn: { masked: string; lastDigits: string } | null;
+  spoken: string;
+};
 
 function orNotFilledIn(value: string | null): string {
   return value?.trim() ? value : m.notFilledIn;
@@ -127,6 +135,8 @@ export function handoverDetailViewOf(handover: HandoverDetail) {
     name: person.name,
     role: nl.personRoles[person.role],
     birthYear: person.birthYear === null ? m.unknown : String(person.birthYear),
+    bsn:
+      person.bsnMasked === null ? null : { masked: person.bsnMasked, lastDigits: person.bsnMasked.replace(/\D/g, "") },
     spoken:
       person.spokenStatus === "spoken"
         ? m.spoken

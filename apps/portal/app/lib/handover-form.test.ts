@@ -4,6 +4,7 @@ import {
   addPersonRow,
   describeHandoverFieldError,
   emptyHandoverFormValues,
+  emptyPersonRow,
   type HandoverFormValues,
   handoverFormChoiceLists,
   handoverFormFieldOf,
@@ -15,6 +16,7 @@ import {
 const m = nl.handoverForm;
 const TEAM = "7f0c1a52-0000-4000-8000-000000000001";
 const CONTACT = "7f0c1a52-0000-4000-8000-000000000002";
+const PERSON = "7f0c1a52-0000-4000-8000-000000000003";
 const TODAY = "2026-11-25";
 const choices = {
   municipalityCodes: new Set(["GM0392"]),
@@ -39,11 +41,14 @@ const complete = {
   "persons-0-role": "parent",
   "persons-0-name": "Fatima El Amrani",
   "persons-0-birthYear": "1988",
+  "persons-0-bsn": "1234.56.782",
   "persons-0-spokenStatus": "spoken",
   "persons-0-notSpokenReason": "niet meesturen",
   // Row 1 left empty: skipped.
   "persons-1-role": "",
   "persons-1-name": "  ",
+  "persons-2-id": PERSON,
+  "persons-2-bsnStored": "333",
   "persons-2-role": "child",
   "persons-2-name": "Noah",
   "persons-2-birthYear": "",
@@ -61,7 +66,8 @@ describe("readHandoverForm", () => {
   it("reads every row that was on the page, and the checkbox by presence", () => {
     const values = readHandoverForm(form(complete));
     expect(values.persons).toHaveLength(3);
-    expect(values.persons[1]).toEqual({ role: "", name: "  ", birthYear: "", spokenStatus: "", notSpokenReason: "" });
+    expect(values.persons[1]).toEqual({ ...emptyPersonRow(), name: "  " });
+    expect(values.persons[2]).toMatchObject({ id: PERSON, bsn: "", bsnStored: "333", bsnRemove: "" });
     expect(values.safetyAssessmentCompleted).toBe(true);
     expect(readHandoverForm(form({})).safetyAssessmentCompleted).toBe(false);
   });
@@ -80,7 +86,7 @@ describe("addPersonRow", () => {
     const more = addPersonRow(values);
     expect(more.persons).toHaveLength(4);
     expect(more.persons[0]?.name).toBe("Fatima El Amrani");
-    expect(more.persons[3]).toEqual({ role: "", name: "", birthYear: "", spokenStatus: "", notSpokenReason: "" });
+    expect(more.persons[3]).toEqual(emptyPersonRow());
   });
 
   it("stops at the maximum", () => {
@@ -104,10 +110,32 @@ describe("parseHandoverForm", () => {
       conclusion: "Zorgen bevestigd.",
       persons: [
         // A reason is only kept for someone not spoken.
-        { role: "parent", name: "Fatima El Amrani", birthYear: 1988, spokenStatus: "spoken", notSpokenReason: null },
-        { role: "child", name: "Noah", birthYear: null, spokenStatus: "not_spoken", notSpokenReason: "Te jong." },
+        // A BSN goes to the API as typed (it checks the elfproef); a new row without one sends null, a stored
+        // person's row without one sends nothing, so the API keeps the stored BSN.
+        {
+          role: "parent",
+          name: "Fatima El Amrani",
+          birthYear: 1988,
+          bsn: "1234.56.782",
+          spokenStatus: "spoken",
+          notSpokenReason: null,
+        },
+        {
+          id: PERSON,
+          role: "child",
+          name: "Noah",
+          birthYear: null,
+          spokenStatus: "not_spoken",
+          notSpokenReason: "Te jong.",
+        },
       ],
     });
+    const removed = parseHandoverForm(readHandoverForm(form({ ...complete, "persons-2-bsnRemove": "ja" })), {
+      mode: "create",
+      today: TODAY,
+      choices,
+    });
+    expect(removed.ok && removed.assessment.persons[1]?.bsn).toBeNull();
     expect(result.personRows).toEqual([0, 2]);
     expect(result.handover).toEqual({
       targetTeamId: TEAM,
@@ -204,6 +232,8 @@ describe("handoverFormFieldOf", () => {
     expect(handoverFormFieldOf("vtContactUserId", [])).toBe("vtContactUserId");
     expect(handoverFormFieldOf("persons.1.notSpokenReason", [0, 2])).toBe("persons-2-notSpokenReason");
     expect(handoverFormFieldOf("persons.0.name", [1])).toBe("persons-1-name");
+    // The elfproef is the API's: its message lands at the row's BSN field.
+    expect(handoverFormFieldOf("persons.1.bsn", [0, 2])).toBe("persons-2-bsn");
   });
 
   it("knows no other fields", () => {

@@ -15,9 +15,17 @@ export const casePriorities = Object.keys(nl.priorities) as CasePriority[];
 
 /** What a person row holds as typed; every field a string so the form can show it again unchanged. */
 export type PersonRow = {
+  /** The stored person this row shows (edit page), sent back so the API keeps the person's BSN; "" for a new row. */
+  id: string;
   role: string;
   name: string;
   birthYear: string;
+  /** A BSN typed now; a stored one is never put back in the form, only its last digits in `bsnStored`. */
+  bsn: string;
+  /** Last digits of the stored BSN, for the hint; "" when none is stored. */
+  bsnStored: string;
+  /** "ja" when "Vastgelegd BSN verwijderen" is ticked. */
+  bsnRemove: string;
   spokenStatus: string;
   notSpokenReason: string;
 };
@@ -53,7 +61,15 @@ export function personFieldName(row: number, field: PersonField): string {
 
 /** The form's fields in page order, for the error summary. */
 export function handoverFormFieldOrder(values: HandoverFormValues): string[] {
-  const personFields: PersonField[] = ["role", "name", "birthYear", "spokenStatus", "notSpokenReason"];
+  const personFields: PersonField[] = [
+    "role",
+    "name",
+    "birthYear",
+    "bsn",
+    "bsnRemove",
+    "spokenStatus",
+    "notSpokenReason",
+  ];
   return [
     "reference",
     "municipalityCode",
@@ -72,7 +88,17 @@ export function handoverFormFieldOrder(values: HandoverFormValues): string[] {
 }
 
 export function emptyPersonRow(): PersonRow {
-  return { role: "", name: "", birthYear: "", spokenStatus: "", notSpokenReason: "" };
+  return {
+    id: "",
+    role: "",
+    name: "",
+    birthYear: "",
+    bsn: "",
+    bsnStored: "",
+    bsnRemove: "",
+    spokenStatus: "",
+    notSpokenReason: "",
+  };
 }
 
 export function emptyHandoverFormValues(): HandoverFormValues {
@@ -96,9 +122,13 @@ export function emptyHandoverFormValues(): HandoverFormValues {
 /** The edit form filled from the handover and its case: the persons as recorded, plus one empty row. */
 export function handoverFormValuesOf(handover: HandoverDetail): HandoverFormValues {
   const persons: PersonRow[] = handover.case.persons.map((person) => ({
+    id: person.id,
     role: person.role,
     name: person.name,
     birthYear: person.birthYear === null ? "" : String(person.birthYear),
+    bsn: "",
+    bsnStored: person.bsnMasked === null ? "" : person.bsnMasked.replace(/\D/g, ""),
+    bsnRemove: "",
     spokenStatus: person.spokenStatus ?? "",
     notSpokenReason: person.notSpokenReason ?? "",
   }));
@@ -126,9 +156,13 @@ export function readHandoverForm(formData: FormData): HandoverFormValues {
   const count = Number.parseInt(textOf(formData, "personCount"), 10);
   const rows = Number.isFinite(count) ? Math.min(Math.max(count, 1), MAX_PERSONS) : INITIAL_PERSON_ROWS;
   const persons = Array.from({ length: rows }, (_row, row) => ({
+    id: textOf(formData, personFieldName(row, "id")),
     role: textOf(formData, personFieldName(row, "role")),
     name: textOf(formData, personFieldName(row, "name")),
     birthYear: textOf(formData, personFieldName(row, "birthYear")),
+    bsn: textOf(formData, personFieldName(row, "bsn")),
+    bsnStored: textOf(formData, personFieldName(row, "bsnStored")).replace(/\D/g, ""),
+    bsnRemove: formData.get(personFieldName(row, "bsnRemove")) === null ? "" : "ja",
     spokenStatus: textOf(formData, personFieldName(row, "spokenStatus")),
     notSpokenReason: textOf(formData, personFieldName(row, "notSpokenReason")),
   }));
@@ -156,7 +190,9 @@ export function addPersonRow(values: HandoverFormValues): HandoverFormValues {
 }
 
 export function isEmptyPersonRow(row: PersonRow): boolean {
-  return [row.role, row.name, row.birthYear, row.spokenStatus, row.notSpokenReason].every((v) => v.trim() === "");
+  return [row.role, row.name, row.birthYear, row.bsn, row.spokenStatus, row.notSpokenReason].every(
+    (v) => v.trim() === "",
+  );
 }
 
 /** The choices the page offered; a value outside them was not picked from the list. */
@@ -263,10 +299,16 @@ export function parseHandoverForm(
     } else if (reason && reason.length > MAX_REASON) {
       addFieldError(errors, field("notSpokenReason"), m.personReasonTooLong);
     }
+    // The API checks the BSN (elfproef) and answers at this row's field. Left empty, a stored BSN stays, unless
+    // "verwijderen" is ticked.
+    const bsnText = row.bsn.trim();
+    const bsn = bsnText !== "" ? bsnText : row.bsnRemove !== "" || row.id === "" ? null : undefined;
     persons.push({
+      ...(row.id === "" ? {} : { id: row.id }),
       role: role as PersonRole,
       name,
       birthYear,
+      ...(bsn === undefined ? {} : { bsn }),
       spokenStatus: spokenStatus as PersonInput["spokenStatus"],
       notSpokenReason: spokenStatus === "not_spoken" ? reason : null,
     });
@@ -330,7 +372,7 @@ const topLevelFields = new Set([
   "vtJoinsFirstVisit",
 ]);
 
-const personFields = new Set<string>(["role", "name", "birthYear", "spokenStatus", "notSpokenReason"]);
+const personFields = new Set<string>(["role", "name", "birthYear", "bsn", "spokenStatus", "notSpokenReason"]);
 
 /**
  * The form field an API error path points at: "persons.1.name" is the second person sent, which may sit in a

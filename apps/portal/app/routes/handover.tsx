@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "@utrecht/button-react";
 import { callApi, tryApi } from "../api-errors.server";
 import { Alert } from "../components/alert";
 import { AppLink } from "../components/app-link";
@@ -39,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireHandoverWorker(args);
+  const { view } = await requireHandoverWorker(args);
   const id = idParamOf(args.params);
   const handover = await callApi(args, (api) => api.handover.get({ id }));
   // Opening a handover means having seen what its notifications said; a failure here must not hide the page.
@@ -54,10 +55,25 @@ export async function loader(args: LoaderFunctionArgs) {
     notice: noticeOf(args.request),
     notEditable: params.get("bewerken") === "niet-mogelijk",
     today: amsterdamToday(),
+    // VT's own file: the full BSN on request (the API checks the organisation and records the read).
+    canRevealBsn: view === "vt",
   };
 }
 
-type ActionResult = ActionAttempt & { formErrors: string[]; conflict: string | null; incomplete: boolean };
+type ActionResult = ActionAttempt & {
+  formErrors: string[];
+  conflict: string | null;
+  incomplete: boolean;
+  /** "Toon BSN": the full number of one person, in this answer only (never in a URL, never in the loader's data). */
+  revealed?: { personId: string; bsn: string } | null;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** 123456782 as people write it: 1234.56.782. */
+function formatBsn(bsn: string): string {
+  return `${bsn.slice(0, 4)}.${bsn.slice(4, 6)}.${bsn.slice(6)}`;
+}
 
 type Api = Parameters<Parameters<typeof tryApi>[1]>[0];
 
@@ -95,6 +111,20 @@ export async function action(args: ActionFunctionArgs) {
   await requireHandoverWorker(args);
   const id = idParamOf(args.params);
   const formData = await args.request.formData();
+  if (formData.get("intent") === "revealBsn") {
+    const personId = String(formData.get("personId") ?? "");
+    if (!UUID.test(personId)) throw data(null, { status: 400 });
+    const { bsn } = await callApi(args, (api) => api.case.revealBsn({ personId }));
+    return data<ActionResult>({
+      intent: null,
+      values: {},
+      fieldErrors: {},
+      formErrors: [],
+      conflict: null,
+      incomplete: false,
+      revealed: bsn ? { personId, bsn: formatBsn(bsn) } : null,
+    });
+  }
   const parsed = parseHandoverAction(formData, { today: amsterdamToday() });
   if (!parsed.ok) {
     return data<ActionResult>(
@@ -153,7 +183,7 @@ function errorSummaryOf(result: ActionResult | undefined): SummaryItem[] {
 }
 
 export default function HandoverRoute() {
-  const { handover, assignees, notice, notEditable, today } = useLoaderData<typeof loader>();
+  const { handover, assignees, notice, notEditable, today, canRevealBsn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const editable = handover.allowedActions.includes("update");
   const hasActions = handover.allowedActions.some((action) => action !== "update");
@@ -255,6 +285,9 @@ export default function HandoverRoute() {
                     {m.personColumns.birthYear}
                   </th>
                   <th scope="col" className="utrecht-table__header-cell">
+                    {m.personColumns.bsn}
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
                     {m.personColumns.spoken}
                   </th>
                 </tr>
@@ -267,6 +300,13 @@ export default function HandoverRoute() {
                     </th>
                     <td className="utrecht-table__cell">{person.role}</td>
                     <td className="utrecht-table__cell">{person.birthYear}</td>
+                    <td className="utrecht-table__cell">
+                      <BsnCell
+                        person={person}
+                        revealed={result?.revealed?.personId === person.id ? result.revealed.bsn : null}
+                        canReveal={canRevealBsn}
+                      />
+                    </td>
                     <td className="utrecht-table__cell">{person.spoken}</td>
                   </tr>
                 ))}
@@ -302,6 +342,44 @@ export default function HandoverRoute() {
         <Heading2 id="history-heading">{m.historyHeading}</Heading2>
         <HandoverTimeline entries={handover.history} />
       </section>
+    </>
+  );
+}
+
+/** The masked BSN (read out as "BSN eindigend op 782"), or the full one after "Toon BSN". */
+function BsnCell({
+  person,
+  revealed,
+  canReveal,
+}: {
+  person: { id: string; name: string; bsn: { masked: string; lastDigits: string } | null };
+  revealed: string | null;
+  canReveal: boolean;
+}) {
+  if (!person.bsn) return <>{m.bsnNone}</>;
+  if (revealed) {
+    return (
+      <>
+        <span className="kp-visually-hidden">{m.bsnRevealed(person.name)} </span>
+        <span className="kp-bsn">{revealed}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span aria-hidden="true" className="kp-bsn">
+        {person.bsn.masked}
+      </span>
+      <span className="kp-visually-hidden">{m.bsnEndingIn(person.bsn.lastDigits)}</span>
+      {canReveal ? (
+        <Form method="post" className="kp-bsn__reveal">
+          <input type="hidden" name="intent" value="revealBsn" />
+          <input type="hidden" name="personId" value={person.id} />
+          <Button type="submit" appearance="subtle-button" aria-label={m.revealBsnOf(person.name)}>
+            {m.revealBsn}
+          </Button>
+        </Form>
+      ) : null}
     </>
   );
 }
