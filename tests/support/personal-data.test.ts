@@ -45,3 +45,48 @@ describe("the personal data scanner", () => {
     expect(kinds("in 2026 geboren")).toEqual(["birth year:2026"]);
   });
 });
+
+describe("the personal data scanner and BSNs", () => {
+  const withBsn = createPersonalDataScanner({
+    persons: [{ name: "Noor Bakker", birthYear: 2017, bsn: "999990111" }],
+    anyBsn: true,
+  });
+  const found = (text: string) =>
+    withBsn
+      .scan(text, "test")
+      .filter((f) => f.kind === "bsn" || f.kind === "any bsn")
+      .map((f) => `${f.kind}:${f.value}`)
+      .sort();
+
+  it("finds a person's BSN however it is written, in text and in URLs", () => {
+    for (const text of [
+      "999990111",
+      "bsn=9999.90.111",
+      "/casus?bsn=9999%2090%20111",
+      "9999%2E90%2E111",
+      "999-990-111",
+      "bsn999990111x",
+    ]) {
+      expect(found(text), text).toEqual(["any bsn:999990111", "bsn:999990111"]);
+    }
+  });
+
+  it("with anyBsn, finds anyone's number that passes the elfproef, and leaves other digits alone", () => {
+    expect(found("/zoek?q=123456782")).toEqual(["any bsn:123456782"]);
+    expect(
+      found(
+        "123456789 0999990111 9999901110 2026-11-25T10:00:00.000Z 12345678-9999-4901-8110-999990111000 " +
+          "1795671461138 ****.**.111",
+      ),
+    ).toEqual([]);
+  });
+
+  it("finds names in URL escapes", () => {
+    expect(
+      withBsn
+        .scan("/overdrachten?zoek=Noor%20Bakker", "test")
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(["name", "name part", "name part"]);
+  });
+});

@@ -1,7 +1,11 @@
 /** A household member as the portal stores them: the personal data that must never leave it. */
-export type InvolvedPerson = { name: string; birthYear: number | null };
+export type InvolvedPerson = { name: string; birthYear: number | null; bsn?: string | null };
 
-export type PersonalDataFinding = { kind: "name" | "name part" | "birth year"; value: string; where: string };
+export type PersonalDataFinding = {
+  kind: "name" | "name part" | "birth year" | "bsn" | "any bsn";
+  value: string;
+  where: string;
+};
 
 /** Dutch (and common) surname particles: never a name on their own. */
 const PARTICLES = new Set([
@@ -40,6 +44,27 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Nine digits passing the elfproef (weights 9..2 and −1), written here independently of the product's check. */
+function passesElfproef(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || digits === "000000000") return false;
+  const weights = [9, 8, 7, 6, 5, 4, 3, 2, -1];
+  return [...digits].reduce((sum, digit, i) => sum + Number(digit) * (weights[i] ?? 0), 0) % 11 === 0;
+}
+
+/** A BSN's digits with an optional space, dot, dash or underscore between any two: 123456782, 1234.56.782, 123 456 782. */
+function bsnSource(digits: string): string {
+  return [...digits].join("[\\s.\\-_]?");
+}
+
+/** URLs and form bodies: %-escapes and "+" for a space, so "Noor%20Bakker" and "1234%2E56%2E782" are seen too. */
+function decodeUrlEscapes(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
+}
+
 function decodeHtmlEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
@@ -56,12 +81,15 @@ function decodeHtmlEntities(text: string): string {
  * A scanner for one set of household members. It finds, case-insensitively and as whole words, each full name and
  * each part of a name (particles aside, and parts that are also `publicWords`: the names of professionals,
  * organisations, teams and places, which legitimately appear), and each birth year as a number of its own.
- * Text is scanned as given and with HTML entities decoded.
+ * Each BSN is found with or without separators between its digits. With `anyBsn`, every nine-digit number that
+ * passes the elfproef counts as well, whoever's it is (for URLs and logs, where no number of that kind belongs).
+ * Text is scanned as given, with HTML entities decoded and with URL escapes decoded.
  */
 export function createPersonalDataScanner(options: {
   persons: InvolvedPerson[];
   publicWords?: string[];
   knownIdentifiers?: string[];
+  anyBsn?: boolean;
 }) {
   const publicWords = new Set(
     (options.publicWords ?? []).flatMap((text) => text.toLowerCase().split(/[\s\-(),.]+/)).filter(Boolean),
@@ -83,7 +111,15 @@ export function createPersonalDataScanner(options: {
       add("name part", part, escapeRegExp(part));
     }
   }
+  for (const person of options.persons) {
+    const digits = (person.bsn ?? "").replace(/\D/g, "");
+    // Not bounded by words like names are: "bsn123456782" is as much a leak.
+    if (digits.length === 9) {
+      patterns.push({ kind: "bsn", value: digits, pattern: new RegExp(`(?<!\\d)${bsnSource(digits)}(?!\\d)`, "u") });
+    }
+  }
   const years = new Set(options.persons.flatMap((p) => (p.birthYear === null ? [] : [String(p.birthYear)])));
+  const nineDigits = /(?<!\d)(\d(?:[\s.\-_]?\d){8})(?!\d)/g;
   const identifiers = (options.knownIdentifiers ?? []).filter(Boolean).map((id) => new RegExp(escapeRegExp(id), "gi"));
   const yearToken = new RegExp(`${WORD_BEFORE}(\\d{4})${WORD_AFTER}`, "gu");
 
@@ -92,7 +128,7 @@ export function createPersonalDataScanner(options: {
     nameParts: patterns.filter((p) => p.kind === "name part").map((p) => p.value),
     scan(text: string, where: string): PersonalDataFinding[] {
       const findings: PersonalDataFinding[] = [];
-      for (const variant of new Set([text, decodeHtmlEntities(text)])) {
+      for (const variant of new Set([text, decodeHtmlEntities(text), decodeUrlEscapes(text)])) {
         for (const { kind, value, pattern } of patterns) {
           if (pattern.test(variant)) findings.push({ kind, value, where });
         }
@@ -101,6 +137,13 @@ export function createPersonalDataScanner(options: {
         for (const match of rest.matchAll(yearToken)) {
           const year = match[1] ?? "";
           if (years.has(year)) findings.push({ kind: "birth year", value: year, where });
+        }
+        if (options.anyBsn) {
+          // UUIDs and dates are gone from `rest`; a run of more than nine digits is no BSN.
+          for (const match of rest.matchAll(nineDigits)) {
+            const digits = (match[1] ?? "").replace(/\D/g, "");
+            if (passesElfproef(digits)) findings.push({ kind: "any bsn", value: digits, where });
+          }
         }
       }
       return findings.filter(
