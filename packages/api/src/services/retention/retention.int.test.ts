@@ -79,7 +79,56 @@ async function insertFile(options: {
   return { caseId: file.case_id, handoverId: file.handover_id };
 }
 
+/**
+ * A closed V&V trajectory on the file with a condition and its history, a recorded monitoring moment with an
+ * assessment, a timeline entry, a notice and an e-mail that name it; and a decided agenda item at a demo meeting.
+ */
+async function addTrajectoryAndAgendaItem(caseId: string): Promise<string> {
+  const at = closedAt.toISOString();
+  const [row] = await rows<{ id: string }>(sql`
+    with people as (select (select id from users where email = 'medewerker@vt-kennemerland.example') as vt_worker,
+                           (select id from users where email = 'medewerker@swt-haarlem.example') as partner_worker,
+                           (select id from organisations where slug = 'swt-haarlem') as partner),
+    t as (insert into vv_trajectories (case_id, organisation_id, vt_worker_user_id, partner_organisation_id,
+            partner_worker_user_id, municipality_code, region_id, status, opened_by_user_id, opened_at, updated_at,
+            closed_at, outcome_code)
+          select c.id, c.organisation_id, p.vt_worker, p.partner, p.partner_worker, 'GM0392', m.region_id, 'closed',
+            p.vt_worker, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, 'safety_restored'
+          from cases c, people p, municipalities m where c.id = ${caseId}::uuid and m.code = 'GM0392' returning id),
+    cond as (insert into vv_conditions (trajectory_id, text, owner, due_on, status, created_by_user_id, created_at,
+               updated_at)
+             select t.id, 'Geen geweld', 'household', '2026-01-10', 'met', p.vt_worker, ${at}::timestamptz,
+               ${at}::timestamptz from t, people p returning id, trajectory_id),
+    hist as (insert into vv_condition_history (condition_id, at, to_status, to_due_on, author_user_id,
+               author_organisation_id)
+             select cond.id, ${at}::timestamptz, 'met', '2026-01-10', p.vt_worker, p.partner from cond, people p
+             returning 1),
+    mom as (insert into vv_monitoring_moments (trajectory_id, scheduled_on, scheduled_by_user_id, created_at,
+              recorded_at, outcome)
+            select t.id, '2026-01-10', p.vt_worker, ${at}::timestamptz, ${at}::timestamptz, 'goed'
+            from t, people p returning id),
+    ass as (insert into vv_monitoring_assessments (moment_id, condition_id, status)
+            select mom.id, cond.id, 'met' from mom, cond returning 1),
+    tl as (insert into vv_timeline_entries (trajectory_id, at, kind, text, author_user_id, author_organisation_id)
+           select t.id, ${at}::timestamptz, 'closed', 'Afgesloten', p.vt_worker, p.partner from t, people p returning 1),
+    n as (insert into notifications (recipient_user_id, kind, params, created_at)
+          select p.partner_worker, 'vv_opened', jsonb_build_object('trajectoryId', t.id::text), ${at}::timestamptz
+          from t, people p returning 1),
+    mo as (insert into mail_outbox (to_address, template, subject, body_text, body_html, created_at)
+           select 'medewerker@swt-haarlem.example', 'vv_opened', 'V&V', 'https://k.test/voorwaarden-en-vervolg/' || t.id,
+             'x', ${at}::timestamptz from t returning 1),
+    ai as (insert into table_agenda_items (meeting_id, case_id, position, short_reason, added_by_user_id, added_at,
+             decision, decided_by_user_id, decided_at)
+           select (select id from table_meetings order by scheduled_at limit 1), ${caseId}::uuid, 99, 'Bespreken',
+             p.vt_worker, ${at}::timestamptz, 'vt_keeps', p.vt_worker, ${at}::timestamptz from people p returning 1)
+    select t.id from t, (select count(*) from hist) h2, (select count(*) from ass) a2, (select count(*) from tl) t2,
+      (select count(*) from n) n2, (select count(*) from mo) m2, (select count(*) from ai) i2`);
+  if (!row) throw new Error("trajectory not inserted");
+  return row.id;
+}
+
 let expired: { caseId: string; handoverId: string };
+let expiredTrajectoryId = "";
 let withMinor: { caseId: string; handoverId: string };
 let inProgress: { caseId: string; handoverId: string };
 
@@ -93,6 +142,7 @@ beforeAll(async () => {
     status: "completed",
     reportYear: 2005,
   });
+  expiredTrajectoryId = await addTrajectoryAndAgendaItem(expired.caseId);
   // 17 in 2046: 18 on 31 December 2047 at the latest.
   withMinor = await insertFile({
     reference: "BEWAAR-KIND-17",
@@ -164,13 +214,42 @@ describe("the scheduled destruction", () => {
       ).toBe(0);
     }
     expect(await count(sql`select count(*)::int as n from handovers where id = ${expired.handoverId}`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from table_agenda_items where case_id = ${expired.caseId}`)).toBe(
+      0,
+    );
+    expect(await count(sql`select count(*)::int as n from vv_trajectories where id = ${expiredTrajectoryId}`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from notifications where params->>'trajectoryId' = ${expiredTrajectoryId}`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from mail_outbox where body_text like ${`%${expiredTrajectoryId}%`}`),
+    ).toBe(0);
+    for (const table of ["vv_conditions", "vv_monitoring_moments", "vv_timeline_entries"] as const) {
+      expect(
+        await count(
+          sql`select count(*)::int as n from ${sql.identifier(table)} where trajectory_id = ${expiredTrajectoryId}`,
+        ),
+        table,
+      ).toBe(0);
+    }
     // The outbox holds ids and statuses only and stays, like the audit log.
     expect(await count(sql`select count(*)::int as n from outbox where aggregate_id = ${expired.handoverId}`)).toBe(1);
 
-    const figures = await rows<{ files: number; handovers: number; outcome: string; reason: string }>(
-      sql`select files, handovers, outcome, reason from retention_figures where year = 2005 and municipality_code = 'GM0392'`,
+    const figures = await rows<{
+      files: number;
+      handovers: number;
+      trajectories: number;
+      outcome: string;
+      reason: string;
+    }>(
+      sql`select files, handovers, trajectories, outcome, reason from retention_figures
+          where year = 2005 and municipality_code = 'GM0392'`,
     );
-    expect(figures).toEqual([{ files: 1, handovers: 1, outcome: "handover_completed", reason: "retention_expired" }]);
+    expect(figures).toEqual([
+      { files: 1, handovers: 1, trajectories: 1, outcome: "handover_completed", reason: "retention_expired" },
+    ]);
 
     const [audit] = await rows<{ action: string; purpose: string; object_type: string; on_behalf_of: string }>(
       sql`select action::text, purpose, object_type, on_behalf_of from audit_log where case_id = ${expired.caseId}
