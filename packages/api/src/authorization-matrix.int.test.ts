@@ -10,7 +10,7 @@ import { type ApiCaller, appRouter, createApiCaller } from "./router";
 import { createServiceAccount } from "./services/accounts/manage-accounts";
 import { logIn } from "./services/auth/log-in";
 import type { Principal, Role } from "./services/auth/principal";
-import { findSessionPrincipal } from "./services/auth/sessions";
+import { completeSecondFactor, findSessionPrincipal } from "./services/auth/sessions";
 import { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
 import { seedDemoCases } from "./services/demo/seed-demo-cases";
 import { seedDemoRegion } from "./services/demo/seed-demo-region";
@@ -46,6 +46,8 @@ type Call = {
   /** Brings the record into the state the call needs, as the table owner inside the rolled-back transaction. */
   setup?: (tx: Database, r: Records) => Promise<unknown>;
   run: (api: ApiCaller, r: Records, person: UserPrincipal) => unknown;
+  /** Needs a session that passed the second factor (`mfaProcedure`): called with one, and refused without. */
+  mfa?: true;
 };
 
 const today = "2026-11-25";
@@ -349,6 +351,19 @@ const CALLS: Record<string, Call | "not-called"> = {
     run: (api, r) => api.admin.webhooks.deliveries.resend({ id: r.failedWebhookDeliveryId }),
   },
 
+  "admin.audit.search": {
+    subject: "none",
+    recordOf: none,
+    mfa: true,
+    run: (api) => api.admin.audit.search({ from: "2026-11-01", to: today, outcome: "success", limit: 10 }),
+  },
+  "admin.audit.resolveFilters": {
+    subject: "none",
+    recordOf: none,
+    mfa: true,
+    run: (api, _r, person) => api.admin.audit.resolveFilters({ userEmail: person.user.email }),
+  },
+
   "webhook.subscriptions.list": { subject: "none", recordOf: none, run: (api) => api.webhook.subscriptions.list() },
   "webhook.subscriptions.create": {
     subject: "none",
@@ -375,7 +390,8 @@ let receiverUrl = "";
 
 let test: TestDatabase;
 let records: Records;
-const people: { email: string; role: Role; principal: UserPrincipal }[] = [];
+/** Every demo person twice: a session without the second factor, and one that passed it. */
+const people: { email: string; role: Role; principal: UserPrincipal; mfaPrincipal: UserPrincipal }[] = [];
 const now = new Date("2026-11-25T10:00:00Z");
 const DENIED = new Set(["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"]);
 
@@ -393,8 +409,16 @@ beforeAll(async () => {
   for (const user of demoUsers) {
     const { token } = await logIn({ db: test.db, email: user.email, password: DEMO_PASSWORD, meta, now });
     const principal = await findSessionPrincipal({ db: test.db, token, now });
-    if (!principal) throw new Error(`no principal for ${user.email}`);
-    people.push({ email: user.email, role: user.role, principal });
+    // A second session that checked the second factor, completed as the code step does it.
+    const second = await logIn({ db: test.db, email: user.email, password: DEMO_PASSWORD, meta, now });
+    const session = await findSessionPrincipal({ db: test.db, token: second.token, now });
+    if (principal?.kind !== "user" || session?.kind !== "user") throw new Error(`no principal for ${user.email}`);
+    const verified = await completeSecondFactor({ tx: test.db, sessionId: session.sessionId, now });
+    const mfaPrincipal = await findSessionPrincipal({ db: test.db, token: verified.token, now });
+    if (mfaPrincipal?.kind !== "user" || mfaPrincipal.mfa !== true || principal.mfa === true) {
+      throw new Error(`no sessions with and without the second factor for ${user.email}`);
+    }
+    people.push({ email: user.email, role: user.role, principal, mfaPrincipal });
   }
   // One handover per state, to the Wijkteam Haarlem (the demo SWT medewerker's team) where the demo has one.
   const handoverRows = await executeRows<{ status: string; id: string; version: number }>(
@@ -589,7 +613,7 @@ describe("the authorisation matrix", () => {
       for (const person of people) {
         const relation =
           call.subject === "none" ? "none" : await relationOf(call.subject, call.recordOf(records), person.principal);
-        const outcome = await outcomeOf(call, person.principal);
+        const outcome = await outcomeOf(call, call.mfa ? person.mfaPrincipal : person.principal);
         const allowed = isAllowed(procedure, person.role, relation);
         seen.add(`${procedure}:${relation}`);
         // Allowed: the call succeeds (every input here is a valid one). Refused: FORBIDDEN, NOT_FOUND or UNAUTHORIZED.
@@ -608,4 +632,19 @@ describe("the authorisation matrix", () => {
       expect(relations.length, `${procedure} met only ${relations.join(", ")}`).toBeGreaterThanOrEqual(2);
     }
   }, 300_000);
+
+  it("refuses every procedure that needs the second factor to every session without it", async () => {
+    const needsMfa = Object.entries(CALLS).filter(
+      (entry): entry is [string, Call] => entry[1] !== "not-called" && entry[1].mfa === true,
+    );
+    expect(needsMfa.map(([procedure]) => procedure)).toContain("admin.audit.search");
+    const mismatches: string[] = [];
+    for (const [procedure, call] of needsMfa) {
+      for (const person of people) {
+        const outcome = await outcomeOf(call, person.principal);
+        if (outcome !== "FORBIDDEN") mismatches.push(`${procedure} as ${person.email} without MFA: got ${outcome}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
 });

@@ -21,6 +21,7 @@ import {
   ZRevokeServiceAccountRequest,
   ZRevokeServiceAccountResponse,
 } from "./admin.types";
+import { auditRouter } from "./audit";
 import { retentionRouter } from "./retention";
 
 /**
@@ -52,6 +53,7 @@ export const adminRouter = router({
       .mutation(({ ctx, input }) => revokeServiceAccountAsAdmin({ ctx, id: input.id })),
   }),
   retention: retentionRouter,
+  audit: auditRouter,
   webhooks: router({
     deliveries: router({
       list: authedProcedure
