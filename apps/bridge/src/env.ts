@@ -14,7 +14,23 @@ export const workerEnvFields = {
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Ketenportaal <noreply@ketenportaal.example>"),
+  /**
+   * Tests only: let webhook callbacks point to loopback and private addresses, over http too. Off by default: outside
+   * tests such a callback would be a server-side request forgery.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+    .enum(["0", "1", "false", "true"], "use 0 or 1")
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
 };
+
+/** Where webhook callbacks may point: https to public addresses; http too in the embedded demo; anything in tests. */
+export function webhookTargetPolicyOf(options: { allowPrivateTargets: boolean; embedded: boolean }) {
+  return {
+    allowHttp: options.embedded || options.allowPrivateTargets,
+    allowPrivateTargets: options.allowPrivateTargets,
+  };
+}
 
 const schema = z.object({
   /** The bridge runs beside a server on PostgreSQL; the embedded database runs its workers in the server process. */

@@ -1,5 +1,5 @@
 export { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
-export { workerEnvFields } from "./env";
+export { webhookTargetPolicyOf, workerEnvFields } from "./env";
 export { deliverPendingMail, measureMailBacklog } from "./mail/deliver-mail";
 export { createMailDeliveryTask } from "./mail/mail-delivery-task";
 export {
@@ -12,4 +12,5 @@ export {
 export { createKafkaPublisher, type EventPublisher } from "./relay/kafka-publisher";
 export { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";
 export { measureOutboxBacklog, relayOutboxBatch } from "./relay/relay-outbox";
+export { measureWebhookBacklog } from "./webhooks/deliver-webhooks";
 export { OUTBOX_CHANNEL, type RunningWorkers, startWorkers } from "./workers";

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import pino from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import type { RunningBridge } from "./bridge";
-import { loadBridgeEnv } from "./env";
+import { loadBridgeEnv, webhookTargetPolicyOf } from "./env";
 import { startBridgeHttp } from "./http";
 import { registerDatabaseBacklogMetrics, registerPublishLatencyMetric } from "./metrics";
 import { type RunningWorkers, startWorkers } from "./workers";
@@ -75,5 +75,8 @@ if (!stopping) {
     mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
     pollIntervalMs: env.BRIDGE_POLL_INTERVAL_MS,
     observePublishLatency,
+    webhooks: {
+      policy: webhookTargetPolicyOf({ allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS, embedded: false }),
+    },
   });
 }

@@ -2,6 +2,7 @@ import type { Database } from "@ketenportaal/db";
 import { Gauge, Histogram, type Registry } from "prom-client";
 import { measureMailBacklog } from "./mail/deliver-mail";
 import { measureOutboxBacklog } from "./relay/relay-outbox";
+import { measureWebhookBacklog } from "./webhooks/deliver-webhooks";
 
 export type BacklogProbe = () => Promise<{ pending: number; oldestSeconds: number }>;
 export type MailBacklogProbe = () => Promise<{ pending: number; failed: number; oldestSeconds: number }>;
@@ -25,6 +26,8 @@ export function registerBacklogMetrics(options: {
   registry: Registry;
   outboxBacklog: BacklogProbe;
   mailBacklog: MailBacklogProbe;
+  /** Webhook deliveries waiting or parked; absent where the caller has no database to ask. */
+  webhookBacklog?: MailBacklogProbe;
 }): void {
   const { registry } = options;
   const outbox = sharedPerScrape(options.outboxBacklog);
@@ -64,6 +67,27 @@ export function registerBacklogMetrics(options: {
       this.set((await mail()).oldestSeconds);
     },
   });
+  if (!options.webhookBacklog) return;
+  const webhooks = sharedPerScrape(options.webhookBacklog);
+  new Gauge({
+    name: "webhook_backlog_deliveries",
+    help: "Webhook deliveries waiting to be delivered, and deliveries parked after the last attempt",
+    labelNames: ["state"] as const,
+    registers: [registry],
+    async collect() {
+      const backlog = await webhooks();
+      this.set({ state: "pending" }, backlog.pending);
+      this.set({ state: "failed" }, backlog.failed);
+    },
+  });
+  new Gauge({
+    name: "webhook_oldest_pending_seconds",
+    help: "Age of the oldest webhook delivery not yet delivered",
+    registers: [registry],
+    async collect() {
+      this.set((await webhooks()).oldestSeconds);
+    },
+  });
 }
 
 /** The backlog gauges of the bridge's own tables. */
@@ -72,6 +96,7 @@ export function registerDatabaseBacklogMetrics(options: { registry: Registry; db
     registry: options.registry,
     outboxBacklog: () => measureOutboxBacklog({ db: options.db }),
     mailBacklog: () => measureMailBacklog({ db: options.db }),
+    webhookBacklog: () => measureWebhookBacklog({ db: options.db }),
   });
 }
 

@@ -1,10 +1,17 @@
-import { createDeadlineWatchTask, createRetentionTask } from "@ketenportaal/api";
+import {
+  createDeadlineWatchTask,
+  createRetentionTask,
+  strictTargetPolicy,
+  type WebhookTargetPolicy,
+} from "@ketenportaal/api";
 import type { DatabaseHandle } from "@ketenportaal/db";
 import { createMailTransport } from "@ketenportaal/mail";
 import { type BridgeLogger, type BridgeTask, type RunningBridge, startBridge } from "./bridge";
 import { createMailDeliveryTask } from "./mail/mail-delivery-task";
 import { createKafkaPublisher } from "./relay/kafka-publisher";
 import { createOutboxRelayTask, type RelayStatus } from "./relay/outbox-relay-task";
+import type { WebhookDeliveryOptions } from "./webhooks/deliver-webhooks";
+import { createWebhookTask } from "./webhooks/webhook-task";
 
 /** The channel a transition notifies on commit when it wrote an outbox event. */
 export const OUTBOX_CHANNEL = "ketenportaal_outbox";
@@ -26,6 +33,11 @@ export async function startWorkers(options: {
   pollIntervalMs?: number;
   /** Where the relay reports each event's commit-to-acknowledgement time (the publish latency histogram). */
   observePublishLatency?: ((seconds: number) => void) | undefined;
+  /** Webhook deliveries: where callbacks may point (strict by default), and tests' shorter backoff. */
+  webhooks?: {
+    policy: WebhookTargetPolicy;
+    delivery?: Partial<Omit<WebhookDeliveryOptions, "db" | "apiBaseUrl" | "policy">>;
+  };
 }): Promise<RunningWorkers> {
   const transport = createMailTransport(options.mail);
   const tasks: BridgeTask[] = [
@@ -33,6 +45,12 @@ export async function startWorkers(options: {
     // Destroys VT files past their retention, at most once an hour (decision 012).
     createRetentionTask(),
     createMailDeliveryTask({ transport, logger: options.logger }),
+    createWebhookTask({
+      apiBaseUrl: options.publicUrl,
+      policy: options.webhooks?.policy ?? strictTargetPolicy,
+      logger: options.logger,
+      ...(options.webhooks?.delivery ? { delivery: options.webhooks.delivery } : {}),
+    }),
   ];
   const publisher = options.kafkaBrokers?.length ? createKafkaPublisher({ brokers: options.kafkaBrokers }) : null;
   const relay = publisher
@@ -51,7 +69,8 @@ export async function startWorkers(options: {
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     tasks,
   });
-  const unlisten = relay ? await options.database.listen(OUTBOX_CHANNEL, () => bridge.wake()) : null;
+  // Every outbox event may be due for a webhook, Kafka or not: the notify always wakes the loop.
+  const unlisten = await options.database.listen(OUTBOX_CHANNEL, () => bridge.wake());
   return {
     ...bridge,
     relayStatus: () => relay?.status() ?? null,

@@ -1,5 +1,10 @@
 import { join } from "node:path";
-import { measureMailBacklog, measureOutboxBacklog } from "@ketenportaal/bridge";
+import {
+  measureMailBacklog,
+  measureOutboxBacklog,
+  measureWebhookBacklog,
+  webhookTargetPolicyOf,
+} from "@ketenportaal/bridge";
 import type { DatabaseHandle } from "@ketenportaal/db";
 import { createApp, type PortalHandler } from "./app";
 import type { ServerEnv } from "./env";
@@ -22,7 +27,13 @@ export async function composeServer(options: {
   const metrics = createMetrics({
     outboxBacklog: () => measureOutboxBacklog({ db: database.db }),
     mailBacklog: () => measureMailBacklog({ db: database.db }),
+    webhookBacklog: () => measureWebhookBacklog({ db: database.db }),
     publishLatency: inProcessWorkers && Boolean(env.KAFKA_BROKERS?.length),
+  });
+  // Plain-http callbacks in the embedded demo; private addresses only with the test switch.
+  const webhookPolicy = webhookTargetPolicyOf({
+    allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    embedded: inProcessWorkers,
   });
   const workers = inProcessWorkers
     ? await startInProcessWorkers({
@@ -32,6 +43,7 @@ export async function composeServer(options: {
         kafkaBrokers: env.KAFKA_BROKERS,
         mail: { smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, "mail"), from: env.MAIL_FROM },
         observePublishLatency: metrics.observePublishLatency,
+        webhookPolicy,
       })
     : undefined;
   const app = createApp({
@@ -41,6 +53,7 @@ export async function composeServer(options: {
     api: {
       publicUrl: env.publicUrl,
       auth: { mfaRequired: env.mfaRequired, passwordLogin: env.PASSWORD_LOGIN, oidc: env.oidc },
+      webhooks: { targetPolicy: webhookPolicy },
       partnerAccessAfterCloseDays: env.PARTNER_ACCESS_AFTER_CLOSE_DAYS,
     },
     portal: options.portal,

@@ -13,12 +13,22 @@ export type Metrics = ReturnType<typeof createMetrics>;
  * and — when the server runs the workers itself (embedded database) — the relay's publish latency.
  */
 export function createMetrics(
-  options: { outboxBacklog?: BacklogProbe; mailBacklog?: MailBacklogProbe; publishLatency?: boolean } = {},
+  options: {
+    outboxBacklog?: BacklogProbe;
+    mailBacklog?: MailBacklogProbe;
+    webhookBacklog?: MailBacklogProbe;
+    publishLatency?: boolean;
+  } = {},
 ) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   if (options.outboxBacklog && options.mailBacklog) {
-    registerBacklogMetrics({ registry, outboxBacklog: options.outboxBacklog, mailBacklog: options.mailBacklog });
+    registerBacklogMetrics({
+      registry,
+      outboxBacklog: options.outboxBacklog,
+      mailBacklog: options.mailBacklog,
+      ...(options.webhookBacklog ? { webhookBacklog: options.webhookBacklog } : {}),
+    });
   }
   const observePublishLatency = options.publishLatency ? registerPublishLatencyMetric({ registry }) : undefined;
   const requests = new Counter({

@@ -1,3 +1,4 @@
+import type { WebhookTargetPolicy } from "@ketenportaal/api";
 import { type RunningWorkers, startWorkers } from "@ketenportaal/bridge";
 import type { DatabaseHandle } from "@ketenportaal/db";
 import type { Logger } from "./logger";
@@ -13,6 +14,7 @@ export function startInProcessWorkers(options: {
   kafkaBrokers?: string[] | undefined;
   mail: { smtpUrl?: string | undefined; mailDir: string; from: string };
   observePublishLatency?: ((seconds: number) => void) | undefined;
+  webhookPolicy: WebhookTargetPolicy;
 }): Promise<RunningWorkers> {
   return startWorkers({
     database: options.database,
@@ -21,5 +23,6 @@ export function startInProcessWorkers(options: {
     kafkaBrokers: options.kafkaBrokers,
     mail: options.mail,
     observePublishLatency: options.observePublishLatency,
+    webhooks: { policy: options.webhookPolicy },
   });
 }

@@ -10,6 +10,8 @@ export type SystemTask =
   | "demo-seed"
   | "cli"
   | "metrics"
+  | "webhook-fan-out"
+  | "webhook-delivery"
   | "retention";
 
 /**

@@ -2,4 +2,5 @@ export * from "./message-id";
 export * from "./templates/handover-mail";
 export * from "./templates/table-mail";
 export * from "./templates/vv-mail";
+export * from "./templates/webhook-mail";
 export * from "./transport";
