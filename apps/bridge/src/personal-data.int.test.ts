@@ -47,12 +47,19 @@ const drained = async () => {
   return { events: events.pending, mail: mail.pending, failed: mail.failed };
 };
 
-describe("what leaves the portal through Kafka and e-mail", () => {
-  it("holds none of the households' names or birth years, after every kind of transition", async () => {
+/** Every line the bridge logged while it worked, as it would have written them. */
+const logLines: string[] = [];
+const captureLog =
+  (level: string) =>
+  (...args: unknown[]) =>
+    logLines.push(`${level} ${args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")}`);
+
+describe("what leaves the portal through Kafka, e-mail, the outbox and the log", () => {
+  it("holds none of the households' names, birth years or BSNs, after every kind of transition", async () => {
     database = await createDatabase({ databaseUrl: test.url, poolSize: 4 });
     workers = await startWorkers({
       database,
-      logger: { info: () => {}, error: () => {} },
+      logger: { info: captureLog("info"), error: captureLog("error") },
       publicUrl: testApiConfig.publicUrl,
       kafkaBrokers: kafka.brokers,
       mail: { smtpUrl: smtp.url, mailDir: join(tmpdir(), "kp-unused-mail"), from: "noreply@ketenportaal.example" },
@@ -132,10 +139,11 @@ describe("what leaves the portal through Kafka and e-mail", () => {
       municipalityCode: "GM0392",
       reportedAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000),
       safetyAssessmentCompleted: true,
-      conclusion: "Zoë van 't Hof-Bakker (2009) en haar vader Jurre van 't Hof (1977) hebben hulp nodig.",
+      conclusion:
+        "Zoë van 't Hof-Bakker (2009, BSN 1112.22.333) en haar vader Jurre van 't Hof (1977) hebben hulp nodig.",
       persons: [
-        { role: "child", name: "Zoë van 't Hof-Bakker", birthYear: 2009, spokenStatus: "spoken" },
-        { role: "parent", name: "Jurre van 't Hof", birthYear: 1977, spokenStatus: "spoken" },
+        { role: "child", name: "Zoë van 't Hof-Bakker", birthYear: 2009, bsn: "111 222 333", spokenStatus: "spoken" },
+        { role: "parent", name: "Jurre van 't Hof", birthYear: 1977, bsn: "1234.56.782", spokenStatus: "spoken" },
       ],
     });
     h = await caller(VT).handover.create({
@@ -175,6 +183,74 @@ describe("what leaves the portal through Kafka and e-mail", () => {
     const decided = await chair.table.get({ id: table.id });
     await chair.table.close({ id: decided.id, version: decided.version });
 
+    // A V&V trajectory through its whole life, with the household's names, years and BSNs in every free text field.
+    const [vvIds] = await executeRows<{ swt: string; swt_worker: string; vt_worker: string }>(
+      test.db,
+      sql`select (select id from organisations where slug = 'swt-haarlem') as swt,
+                 (select id from users where email = ${SWT}) as swt_worker,
+                 (select id from users where email = ${VT}) as vt_worker`,
+    );
+    if (!vvIds) throw new Error("demo people missing");
+    const vvCase = await caller(VT).case.create({
+      reference: "VT-2026-0198",
+      municipalityCode: "GM0392",
+      reportedAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000),
+      safetyAssessmentCompleted: true,
+      conclusion: "Fenna Oosterbroek (2016) en Wessel Oosterbroek (1982, BSN 2495.66.758): V&V.",
+      persons: [
+        { role: "child", name: "Fenna Oosterbroek", birthYear: 2016, bsn: "999999102", spokenStatus: "spoken" },
+        { role: "parent", name: "Wessel Oosterbroek", birthYear: 1982, bsn: "249566758", spokenStatus: "spoken" },
+      ],
+    });
+    const trajectory = await caller(VT).vv.create({
+      caseId: vvCase.id,
+      partnerOrganisationId: vvIds.swt,
+      partnerWorkerUserId: vvIds.swt_worker,
+    });
+    const condition = await caller(VT).vv.addCondition({
+      trajectoryId: trajectory.id,
+      text: "Wessel Oosterbroek (1982) zoekt hulp; BSN 249566758 bij de GGZ bekend.",
+      owner: "household",
+      dueOn: today,
+      note: "Fenna (2016) gaat naar school.",
+    });
+    const other = await caller(SWT).vv.addCondition({
+      trajectoryId: trajectory.id,
+      text: "Wijkteam spreekt Fenna Oosterbroek wekelijks.",
+      owner: "partner",
+      dueOn: today,
+    });
+    await caller(SWT).vv.updateCondition({
+      id: other.id,
+      version: other.version,
+      status: "met",
+      note: "Fenna Oosterbroek (2016) gesproken.",
+    });
+    const moment = await caller(VT).vv.scheduleMonitoring({
+      trajectoryId: trajectory.id,
+      scheduledOn: today,
+      attendeeUserIds: [vvIds.vt_worker, vvIds.swt_worker],
+    });
+    await caller(SWT).vv.recordMonitoring({
+      id: moment.id,
+      version: moment.version,
+      outcome: "Wessel Oosterbroek (1982) en Fenna (2016) thuis gesproken.",
+      assessments: [{ conditionId: condition.id, status: "met", note: "Wessel houdt zich aan de afspraak." }],
+    });
+    await caller(SWT).vv.addTimelineEntry({
+      trajectoryId: trajectory.id,
+      text: "Fenna Oosterbroek, geboren 2016, BSN 9999.99.102: rustig.",
+    });
+    const open = await caller(VT).vv.get({ id: trajectory.id });
+    await caller(VT).vv.close({
+      id: open.id,
+      version: open.version,
+      outcomeCode: "continued_by_partner",
+      outcomeText: "Wijkteam blijft bij Wessel Oosterbroek (1982).",
+      followUpOrganisationId: vvIds.swt,
+      followUpUserId: vvIds.swt_worker,
+    });
+
     await expect.poll(drained, { timeout: 30_000, interval: 100 }).toEqual({ events: 0, mail: 0, failed: 0 });
     await workers.stop();
     workers = undefined;
@@ -206,11 +282,13 @@ describe("what leaves the portal through Kafka and e-mail", () => {
         "withdrawn",
       ]),
     );
+    const vvTypes = new Set(messages.filter((m) => m.topic === "ketenportaal.vv").map((m) => m.headers.ce_type));
+    expect(vvTypes.size).toBeGreaterThanOrEqual(5);
     expect(mails).toBeGreaterThanOrEqual(20);
 
-    const persons = await executeRows<{ name: string; birth_year: number | null }>(
+    const persons = await executeRows<{ name: string; birth_year: number | null; bsn: string | null }>(
       test.db,
-      sql`select name, birth_year from involved_persons`,
+      sql`select name, birth_year, bsn from involved_persons`,
     );
     const publicWords = await executeRows<{ name: string }>(
       test.db,
@@ -219,16 +297,29 @@ describe("what leaves the portal through Kafka and e-mail", () => {
     );
     const references = await executeRows<{ reference: string }>(test.db, sql`select reference from cases`);
     const scanner = createPersonalDataScanner({
-      persons: persons.map((p) => ({ name: p.name, birthYear: p.birth_year })),
+      persons: persons.map((p) => ({ name: p.name, birthYear: p.birth_year, bsn: p.bsn })),
       publicWords: publicWords.map((w) => w.name),
       knownIdentifiers: references.map((r) => r.reference),
+      // No nine-digit number that passes the elfproef belongs in anything that leaves, whoever's it is.
+      anyBsn: true,
     });
     // The scanner is not blind to these households: each person's data, as the database holds it, is found.
-    expect(persons.length).toBeGreaterThanOrEqual(23);
+    expect(persons.length).toBeGreaterThanOrEqual(25);
+    expect(persons.filter((p) => p.bsn).length).toBeGreaterThanOrEqual(20);
     for (const person of persons) {
       const found = scanner.scan(JSON.stringify(person), "control").map((f) => `${f.kind}:${f.value}`);
-      expect(found).toEqual(expect.arrayContaining([`name:${person.name}`, `birth year:${person.birth_year}`]));
+      expect(found).toEqual(
+        expect.arrayContaining([
+          `name:${person.name}`,
+          `birth year:${person.birth_year}`,
+          ...(person.bsn ? [`bsn:${person.bsn}`] : []),
+        ]),
+      );
     }
+    // And it sees a leak of each kind where this test looks: a Kafka value, an outbox payload, a log line.
+    const [leaky] = persons.filter((p) => p.bsn);
+    const injected = `{"note":"${leaky?.bsn?.replace(/(\d{4})(\d{2})(\d{3})/, "$1.$2.$3")}"}`;
+    expect(scanner.scan(injected, "injected").map((f) => f.kind)).toEqual(["bsn", "any bsn"]);
 
     const findings: PersonalDataFinding[] = [];
     for (const m of messages) {
@@ -236,6 +327,18 @@ describe("what leaves the portal through Kafka and e-mail", () => {
       findings.push(...scanner.scan(m.key, where), ...scanner.scan(m.value, where));
       for (const [name, value] of Object.entries(m.headers)) findings.push(...scanner.scan(`${name}: ${value}`, where));
     }
+    // The outbox itself (every payload as stored, webhooks read it too) and the mail queue's rendered rows.
+    const outboxRows = await executeRows<{ id: string; type: string; payload: unknown }>(
+      test.db,
+      sql`select id, event_type as type, payload from outbox`,
+    );
+    expect(outboxRows).toHaveLength(events);
+    for (const row of outboxRows) findings.push(...scanner.scan(JSON.stringify(row), `outbox ${row.type} ${row.id}`));
+    const mailRows = await executeRows<Record<string, unknown>>(test.db, sql`select * from mail_outbox`);
+    for (const row of mailRows) findings.push(...scanner.scan(JSON.stringify(row), `mail_outbox ${String(row.id)}`));
+    // Everything the bridge logged while relaying and delivering.
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const [i, line] of logLines.entries()) findings.push(...scanner.scan(line, `bridge log line ${i + 1}`));
     for (const mail of smtp.messages) {
       const where = `mail ${mail.parsed.messageId}`;
       for (const [name, value] of mail.parsed.headers) {
@@ -250,8 +353,10 @@ describe("what leaves the portal through Kafka and e-mail", () => {
     }
     expect(findings).toEqual([]);
     console.info(
-      `personal data: ${messages.length} Kafka messages on ${topics.sort().join(", ")} and ${smtp.messages.length} e-mails ` +
-        `scanned for ${persons.length} persons (${scanner.nameParts.length} name parts on their own)`,
+      `personal data: ${messages.length} Kafka messages on ${topics.sort().join(", ")}, ${outboxRows.length} outbox ` +
+        `payloads, ${mailRows.length} mail rows, ${smtp.messages.length} e-mails and ${logLines.length} bridge log lines ` +
+        `scanned for ${persons.length} persons (${scanner.nameParts.length} name parts on their own, ` +
+        `${persons.filter((p) => p.bsn).length} BSNs)`,
     );
   }, 120_000);
 });
