@@ -33,6 +33,16 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        test: {
+          // Each benchmark once on the tiny size (bench/): needs the built server, so it runs with the e2e specs.
+          name: "bench",
+          include: ["bench/**/*.smoke.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });
