@@ -25,6 +25,7 @@ export default [
   route("beheer/gebeurtenissen", "routes/admin-events.tsx"),
   route("beheer/e-mail", "routes/admin-mail.tsx"),
   route("beheer/koppelingen", "routes/admin-service-accounts.tsx"),
+  route("beheer/audit-log", "routes/admin-audit-log.tsx"),
   route("beheer/bewaartermijnen", "routes/admin-retention.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

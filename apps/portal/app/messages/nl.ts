@@ -609,7 +609,90 @@ export const nl = {
         label: "Bewaartermijnen",
         description: "Dossiers waarvan de bewaartermijn afloopt, en verzoeken om vernietiging met hun uiterste datum.",
       },
+      auditLog: {
+        label: "Auditlog",
+        description:
+          "Wie wanneer welk dossier heeft ingezien of gewijzigd, en welke pogingen zijn geweigerd. Alleen met " +
+          "tweestapsverificatie.",
+      },
     },
+  },
+
+  adminAuditLog: {
+    title: "Auditlog",
+    heading: "Auditlog",
+    intro:
+      "Elke inzage in een dossier en elke wijziging staat in de auditlog, ook pogingen die zijn geweigerd. U ziet " +
+      "de regels van uw eigen organisatie en de regels over casussen van uw organisatie, de nieuwste eerst. Uw " +
+      "zoekopdracht wordt zelf ook vastgelegd.",
+    mfaHeading: "Tweestapsverificatie nodig",
+    mfaIntro:
+      "De auditlog laat zien wie welke dossiers heeft ingezien. Daarom kunt u hem alleen gebruiken als u bent " +
+      "ingelogd met tweestapsverificatie: uw wachtwoord en een code uit een app op uw telefoon.",
+    mfaSetUp: "Tweestapsverificatie instellen",
+    mfaSetUpIntro: "U heeft tweestapsverificatie nog niet ingesteld. Stel het nu in; daarna kunt u verder.",
+    mfaLogInAgain:
+      "U heeft tweestapsverificatie al ingesteld, maar bent in deze sessie zonder code ingelogd. Log uit en log " +
+      "opnieuw in: dan wordt om uw code gevraagd.",
+    filtersHeading: "Zoeken",
+    filtersIntro:
+      "Vul in wat u weet; lege velden tellen niet mee. Een periode gaat over hele dagen, Nederlandse tijd.",
+    caseLabel: "Casus (kenmerk)",
+    caseDescription: "Bijvoorbeeld VT-2026-0102.",
+    userLabel: "Gebruiker (e-mailadres)",
+    organisationLabel: "Organisatie",
+    allOrganisations: "Alle organisaties",
+    fromLabel: "Van (datum)",
+    toLabel: "Tot en met (datum)",
+    dateDescription: "Als 2026-11-25.",
+    purposeLabel: "Doel",
+    allPurposes: "Alle doelen",
+    actionLabel: "Handeling",
+    allActions: "Alle handelingen",
+    outcomeLabel: "Uitkomst",
+    allOutcomes: "Alle uitkomsten",
+    search: "Zoeken",
+    clear: "Alle filters wissen",
+    invalidDate: "Vul een geldige datum in, als 2026-11-25.",
+    toBeforeFrom: "De einddatum ligt vóór de begindatum.",
+    notFound: "Niet alles wat u zocht is gevonden. Pas het aan en zoek opnieuw.",
+    caption: "Regels uit de auditlog, de nieuwste eerst",
+    resultsHeading: "Resultaten",
+    noResults: "Er zijn geen regels die bij deze zoekopdracht passen.",
+    columns: {
+      occurredAt: "Tijdstip",
+      who: "Gebruiker",
+      role: "Rol",
+      organisation: "Organisatie",
+      purpose: "Doel",
+      action: "Handeling",
+      object: "Object",
+      caseReference: "Casus",
+      outcome: "Uitkomst",
+    },
+    purposes: {
+      handover: "Overdracht",
+      handover_table: "Overdrachtstafel",
+      vv: "Voorwaarden & Vervolg",
+      beheer: "Beheer",
+      authentication: "Inloggen",
+    } as Record<string, string>,
+    actions: {
+      read: "Inzien",
+      create: "Aanmaken",
+      update: "Wijzigen",
+      delete: "Verwijderen",
+      execute: "Uitvoeren",
+    } as Record<string, string>,
+    outcomes: { success: "Gelukt", failure: "Geweigerd of mislukt" },
+    none: "—",
+    nobody: "Onbekend",
+    serviceAccount: (name: string) => `Koppeling ${name}`,
+    onBehalfOf: (who: string) => `namens ${who}`,
+    objectCount: (count: number) => `${count} getoonde items`,
+    nextPage: "Oudere regels",
+    firstPage: "Naar de nieuwste regels",
+    pagerLabel: "Pagina's van de auditlog",
   },
 
   adminServiceAccounts: {
