@@ -31,6 +31,8 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
           // Runs after the support project when both are selected, never alongside it.
           sequence: { groupOrder: 1 },
+          // Collects every URL the specs' browsers request and scans them all when the run ends.
+          globalSetup: ["support/e2e-global-setup.ts"],
         },
       },
       {

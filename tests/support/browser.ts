@@ -1,6 +1,7 @@
-import { accessSync, constants } from "node:fs";
+import { accessSync, appendFileSync, constants } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { supportEnv } from "./env";
 
 /** Flags for Debian's Chromium in a container: headless, no sandbox (root), no calls home. */
@@ -20,9 +21,44 @@ export const accessibilityTags: readonly string[] = ["wcag2a", "wcag2aa", "wcag2
 
 export type AccessibilityViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
 
+const visited = new WeakMap<Browser, string[]>();
+
+/** Every URL the browser requested so far, in every context it opened (pages, data requests, assets, redirects). */
+export function visitedUrls(browser: Browser): readonly string[] {
+  return visited.get(browser) ?? [];
+}
+
+/**
+ * The e2e project's global setup names one file per run (`visitedUrlLog`); every spec's browser appends each URL it
+ * requests to it, and the run's teardown scans them all for personal data (support/e2e-global-setup.ts).
+ */
+function visitedUrlLog(): string | undefined {
+  try {
+    return inject("visitedUrlLog") || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function recordRequests(browser: Browser): void {
+  const urls: string[] = [];
+  visited.set(browser, urls);
+  const log = visitedUrlLog();
+  const newContext = browser.newContext.bind(browser);
+  const watch = (context: BrowserContext) => {
+    context.on("request", (request) => {
+      const url = request.url();
+      urls.push(url);
+      if (log) appendFileSync(log, `${url}\n`);
+    });
+    return context;
+  };
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>) => watch(await newContext(...args));
+}
+
 /**
  * Launches the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Never downloads a
- * browser. Close it with `browser.close()`.
+ * browser. Close it with `browser.close()`. Every request of every context it opens is recorded (`visitedUrls`).
  */
 export async function launchBrowser(options: { executablePath?: string; args?: string[] } = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? supportEnv.CHROMIUM_PATH;
@@ -34,7 +70,9 @@ export async function launchBrowser(options: { executablePath?: string; args?: s
         "or set CHROMIUM_PATH",
     );
   }
-  return chromium.launch({ executablePath, args: [...chromiumArgs, ...(options.args ?? [])] });
+  const browser = await chromium.launch({ executablePath, args: [...chromiumArgs, ...(options.args ?? [])] });
+  recordRequests(browser);
+  return browser;
 }
 
 /**

@@ -57,7 +57,13 @@ async function isHealthy(url: string): Promise<boolean> {
  * most). The child gets only PATH/HOME/TMPDIR/LANG/TZ from this process, not its whole environment.
  */
 export async function startServer(
-  options: { env?: Record<string, string>; dataDir?: string; healthTimeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    healthTimeoutMs?: number;
+    /** Every line the server writes (stdout, and stderr prefixed "[stderr] "), for a spec that examines its log. */
+    onLogLine?: (line: string) => void;
+  } = {},
 ): Promise<ServerHandle> {
   const env = options.env ?? {};
   if ("PORT" in env) throw new Error("startServer: PORT is chosen by the helper; read it from the handle");
@@ -93,6 +99,7 @@ export async function startServer(
     if (!stream) return;
     createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on("line", (line) => {
       lines.push(`${prefix}${line}`);
+      options.onLogLine?.(`${prefix}${line}`);
       if (lines.length > LOG_LINES) lines.splice(0, lines.length - LOG_LINES);
     });
   };
