@@ -27,12 +27,8 @@ export { retryFailedMail } from "./services/mail/retry-failed-mail";
 export { createRetentionTask, destroyExpiredFiles } from "./services/retention/destroy-expired-files";
 export {
   describeTargetError,
-  describeTargetError,
-  requestTarget,
   requestTarget,
   strictTargetPolicy,
-  strictTargetPolicy,
-  type WebhookTargetPolicy,
   type WebhookTargetPolicy,
 } from "./services/webhooks/webhook-target";
 export * from "./session-cookie";
