@@ -87,6 +87,8 @@ export type HandoverBatch = {
   status?: "offered";
   /** Recorded in bench.plan_log for pools; null for the stock. */
   pool?: string;
+  /** false: cases, handovers and history only (the query-plan guards need no events or audit rows). */
+  withEvents?: boolean;
   log?: (line: string) => void;
 };
 
@@ -195,6 +197,8 @@ export async function generateHandovers(sql: Sql, batch: HandoverBatch): Promise
     .join(" ")} end)`;
   const stepsJoin = `from bench.cast c join bench.steps s on s.status = c.status`;
 
+  const events = batch.withEvents !== false;
+  const nothing = Promise.resolve({ count: 0 });
   const [history, outbox, audit] = await Promise.all([
     sql.unsafe(`insert into handover_history (handover_id, at, action, from_status, to_status, actor_user_id,
         actor_organisation_id, reason, version)
@@ -203,7 +207,9 @@ export async function generateHandovers(sql: Sql, batch: HandoverBatch): Promise
              case when s.by_vt then c.vt_id else c.target_org_id end,
              case when s.action = 'return' then 'De veiligheid is in het geding (gegenereerd).' end, s.version
       ${stepsJoin}`),
-    sql.unsafe(`insert into outbox (aggregate_type, aggregate_id, event_type, sequence, source, topic, payload,
+    !events
+      ? nothing
+      : sql.unsafe(`insert into outbox (aggregate_type, aggregate_id, event_type, sequence, source, topic, payload,
         created_at, published_at, attempts${webhookColumn ? ", webhooks_fanned_out_at" : ""})
       select 'handover', c.handover_id, 'nl.ketenportaal.handover.' || (${eventCase()}) || '.v1', s.version,
              'urn:nld:oin:' || c.vt_oin || ':systeem:ketenportaal',
@@ -218,7 +224,9 @@ export async function generateHandovers(sql: Sql, batch: HandoverBatch): Promise
              ${stepTime}, ${stepTime} + interval '40 milliseconds', 1
              ${webhookColumn ? `, ${stepTime} + interval '40 milliseconds'` : ""}
       ${stepsJoin} where s.action <> 'create'`),
-    sql.unsafe(`insert into audit_log (occurred_at, user_id, role, organisation_id, purpose, action, object_type,
+    !events
+      ? nothing
+      : sql.unsafe(`insert into audit_log (occurred_at, user_id, role, organisation_id, purpose, action, object_type,
         object_id, case_id, outcome, request_id)
       select ${stepTime}, case when s.by_vt then c.offering_user_id else c.partner_user_id end,
              case when s.by_vt then 'vt_worker' else 'partner_worker' end,

@@ -43,6 +43,8 @@ export function generatorConnection(url: string): Sql {
 export async function generateNationalData(options: {
   url: string;
   handovers: number;
+  /** false: no outbox or audit rows (faster, for tests that only plan queries). */
+  withEvents?: boolean;
   log?: (line: string) => void;
 }): Promise<GenerationReport> {
   const log = options.log ?? (() => {});
@@ -58,7 +60,7 @@ export async function generateNationalData(options: {
     for (const index of indexes) await sql.unsafe(`drop index "${index.indexname}"`);
     for (let done = 0; done < options.handovers; done += CHUNK) {
       const count = Math.min(CHUNK, options.handovers - done);
-      const batch = await generateHandovers(sql, { count, log });
+      const batch = await generateHandovers(sql, { count, log, withEvents: options.withEvents ?? true });
       addRows(rows, batch);
       log(`generated ${done + count} of ${options.handovers} handovers (${elapsed(started)} s)`);
     }
