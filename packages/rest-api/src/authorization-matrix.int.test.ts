@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createServiceAccount, seedDemoCases, seedDemoRegion } from "@ketenportaal/api";
 import { type Database, executeRows } from "@ketenportaal/db";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
@@ -10,22 +12,31 @@ import { createRestApi } from "./rest-api";
 
 /**
  * The authorisation matrix of `/api/v1`: every operation of the OpenAPI document, called by a partner system of
- * each relation to the record (VT's own system, the addressed partner's, another partner's), compared with
- * `REST_AUTHORIZATION_POLICY`. Each call runs in a transaction that is rolled back, so every call meets the seeded
- * demo as it is and the inputs can be valid ones.
+ * each relation to the record (VT's own system, the addressed partner's, another partner's; for a webhook
+ * abonnement the owning organisation's system and the others), compared with `REST_AUTHORIZATION_POLICY`. Each call
+ * runs in a transaction that is rolled back, so every call meets the seeded demo as it is and the inputs can be
+ * valid ones.
  */
 
 const now = new Date("2026-11-25T10:00:00Z");
-const config = { publicUrl: "https://ketenportaal.test" };
+// Registering an abonnement needs a receiver that answers the handshake: one on loopback, which only tests allow.
+const config = {
+  publicUrl: "https://ketenportaal.test",
+  webhooks: { targetPolicy: { allowHttp: true, allowPrivateTargets: true } },
+};
 const today = "2026-11-25";
 
 type Handover = { id: string; version: number };
+/** Records the calls are about besides handovers: the wijkteam's webhook abonnement, a receiver for new ones. */
+type Others = { subscriptionId: string; receiverUrl: string };
 type Fixture = {
   /** The state of the handover the call is about, as the demo has one offered to the wijkteam. */
   handover?: string;
+  /** The call is about the wijkteam's webhook abonnement (relation: its organisation's system, or another's). */
+  subscription?: true;
   /** Brings that handover into the state the call needs, as the table owner inside the rolled-back transaction. */
   setup?: (tx: Database, h: Handover) => Promise<unknown>;
-  request: (h: Handover) => { path: string; body?: unknown };
+  request: (h: Handover, o: Others) => { path: string; body?: unknown };
 };
 
 // The demo has no started handover for the wijkteam: its accepted one gets a first contact for these calls.
@@ -71,6 +82,15 @@ const FIXTURES: Record<string, Fixture> = {
       body: { version: h.version, reasonText: "Nieuwe signalen." },
     }),
   },
+  lijstAbonnementen: { request: () => ({ path: "/abonnementen" }) },
+  registreerAbonnement: {
+    request: (_h, o) => ({
+      path: "/abonnementen",
+      body: { callbackUrl: o.receiverUrl, contactEmail: "koppelingen@partner.example" },
+    }),
+  },
+  haalAbonnementOp: { subscription: true, request: (_h, o) => ({ path: `/abonnementen/${o.subscriptionId}` }) },
+  verwijderAbonnement: { subscription: true, request: (_h, o) => ({ path: `/abonnementen/${o.subscriptionId}` }) },
 };
 
 const SYSTEMS = [
@@ -83,6 +103,9 @@ let test: TestDatabase;
 const tokens = new Map<string, string>();
 const organisationIds = new Map<string, string>();
 let handovers: Record<string, Handover> = {};
+const others: Others = { subscriptionId: "", receiverUrl: "" };
+/** A webhook receiver that agrees to every validation handshake. */
+let receiver: Server | undefined;
 
 beforeAll(async () => {
   test = await createTestDatabase();
@@ -108,13 +131,39 @@ beforeAll(async () => {
         where o.slug = 'swt-haarlem' order by h.status, h.updated_at desc`,
   );
   handovers = Object.fromEntries(rows.map((row) => [row.status, { id: row.id, version: row.version }]));
+  // The wijkteam's webhook abonnement, as its system registered it.
+  const [subscription] = await executeRows<{ id: string }>(
+    test.db,
+    sql`insert into webhook_subscriptions (organisation_id, callback_url, signing_secret, contact_email, status,
+          activated_at)
+        values (${organisationIds.get("swt-haarlem")}, 'https://wijkteam.example/hook', 'whsec_dGVzdA==',
+          'koppelingen@swt-haarlem.example', 'active', ${now.toISOString()}::timestamptz) returning id`,
+  );
+  others.subscriptionId = subscription?.id ?? "";
+  const listening = createServer((request, response) => {
+    response.setHeader("WebHook-Allowed-Origin", String(request.headers["webhook-request-origin"] ?? ""));
+    response.end();
+  });
+  receiver = listening;
+  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+  others.receiverUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}/hook`;
 }, 180_000);
 afterAll(async () => {
+  await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
   await test?.drop();
 });
 
-/** The relation of an organisation to a handover, read from the data (not from the code under test). */
-async function relationOf(handoverId: string | undefined, organisationId: string): Promise<RestRelation> {
+/** The relation of an organisation to the call's record, read from the data (not from the code under test). */
+async function relationOf(fixture: Fixture, handoverId: string | undefined, organisationId: string) {
+  if (fixture.subscription) {
+    const [row] = await executeRows<{ relation: RestRelation }>(
+      test.db,
+      sql`select case when organisation_id = ${organisationId} then 'own' else 'other' end as relation
+          from webhook_subscriptions where id = ${others.subscriptionId}`,
+    );
+    if (!row) throw new Error("webhook abonnement missing");
+    return row.relation;
+  }
   if (!handoverId) return "none";
   const [row] = await executeRows<{ relation: RestRelation }>(
     test.db,
@@ -133,7 +182,7 @@ async function statusOf(method: string, fixture: Fixture, handover: Handover, to
   await test.db
     .transaction(async (outer) => {
       await fixture.setup?.(outer as unknown as Database, handover);
-      const request = fixture.request(handover);
+      const request = fixture.request(handover, others);
       const api = createRestApi({
         db: outer as unknown as Database,
         config,
@@ -184,7 +233,7 @@ describe("the /api/v1 authorisation matrix", () => {
       const handover = fixture.handover ? handovers[fixture.handover] : undefined;
       if (fixture.handover && !handover) throw new Error(`the demo has no ${fixture.handover} handover to swt-haarlem`);
       for (const system of SYSTEMS) {
-        const relation = await relationOf(handover?.id, organisationIds.get(system.organisationSlug) ?? "");
+        const relation = await relationOf(fixture, handover?.id, organisationIds.get(system.organisationSlug) ?? "");
         const token = tokens.get(system.organisationSlug) ?? "";
         const status = await statusOf(method.toUpperCase(), fixture, handover ?? { id: "", version: 0 }, token);
         const allowed = isRestCallAllowed(operationId, relation);
@@ -199,10 +248,10 @@ describe("the /api/v1 authorisation matrix", () => {
       }
     }
     expect(mismatches).toEqual([]);
-    for (const operationId of Object.keys(FIXTURES)) {
-      if (!FIXTURES[operationId]?.handover) continue;
+    for (const [operationId, fixture] of Object.entries(FIXTURES)) {
+      const expected = fixture.handover ? ["own", "addressed", "other"] : fixture.subscription ? ["own", "other"] : [];
       const relations = ["own", "addressed", "other"].filter((relation) => seen.has(`${operationId}:${relation}`));
-      expect(relations, operationId).toEqual(["own", "addressed", "other"]);
+      expect(relations, operationId).toEqual(expected);
     }
   }, 300_000);
 });

@@ -1,7 +1,8 @@
 /**
  * A partner system's relation to the record an operation is about, from the organisation of its service account:
- * `own` — the record belongs to that organisation (VT's own handover); `addressed` — it is offered to that
- * organisation; `other` — neither. Operations about no record (lists) use `none`.
+ * `own` — the record belongs to that organisation (VT's own handover, the organisation's own webhook abonnement);
+ * `addressed` — it is offered to that organisation; `other` — neither. Operations about no record (lists, a new
+ * abonnement) use `none`.
  */
 export type RestRelation = "own" | "addressed" | "other" | "none";
 
@@ -22,6 +23,11 @@ export const REST_AUTHORIZATION_POLICY: Record<string, readonly RestRelation[]> 
   registreerEersteContact: ["addressed"],
   rondOverdrachtAf: ["addressed"],
   meldOverdrachtTerug: ["addressed"],
+  // Webhook abonnementen: every partner system manages its own organisation's; another's does not exist for it.
+  lijstAbonnementen: ["none"],
+  registreerAbonnement: ["none"],
+  haalAbonnementOp: ["own"],
+  verwijderAbonnement: ["own"],
 };
 
 export function isRestCallAllowed(operationId: string, relation: RestRelation): boolean {

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { type Operation, operations } from "./operations";
+import { type Operation, operations, operationTags } from "./operations";
 import { PROBLEM_JSON } from "./problem";
 import { InvalidInputProblem, Problem } from "./schemas";
 
 /** The API's semantic version: `info.version` and the `API-Version` header of every response. See CHANGELOG.md. */
-export const API_VERSION = "1.0.0";
+export const API_VERSION = "1.1.0";
 
 /** Where the API lives below the server's public URL; the major version is in it (ADR `/core/uri-version`). */
 export const API_BASE_PATH = "/api/v1";
@@ -37,28 +37,38 @@ function errorResponse(status: number) {
   };
 }
 
+/** The status of an operation's success: 200, 201 (created) or 204 (no content). */
+export function successStatus(operation: Operation): 200 | 201 | 204 {
+  return operation.response.status ?? 200;
+}
+
 /** The statuses an operation documents, in order: the success, then its errors. */
 export function documentedStatuses(operation: Operation): number[] {
   const errors = new Set([400, 401, ...operation.errors, ...(operation.body ? [415] : []), 500]);
-  return [200, ...[...errors].sort((a, b) => a - b)];
+  return [successStatus(operation), ...[...errors].sort((a, b) => a - b)];
+}
+
+function successResponse(operation: Operation) {
+  const { response } = operation;
+  const headers: Record<string, object> = { ...versionHeader };
+  if (operation.etag) {
+    headers.ETag = {
+      description: "De `version` van de overdracht, tussen aanhalingstekens.",
+      schema: { type: "string" },
+    };
+  }
+  if (response.status === 201) {
+    headers.Location = {
+      description: "Waar de nieuwe resource staat: een pad op deze server.",
+      schema: { type: "string", example: "/api/v1/abonnementen/7b2d4c1e-9f3a-4e5b-8c6d-1a2b3c4d5e6f" },
+    };
+  }
+  if (response.status === 204) return { description: response.description, headers };
+  return { description: response.description, headers, content: { "application/json": { schema: response.schema } } };
 }
 
 function routeOf(operation: Operation) {
-  const responses: Record<number, object> = {
-    200: {
-      description: operation.response.description,
-      headers: operation.etag
-        ? {
-            ...versionHeader,
-            ETag: {
-              description: "De `version` van de overdracht, tussen aanhalingstekens.",
-              schema: { type: "string" },
-            },
-          }
-        : versionHeader,
-      content: { "application/json": { schema: operation.response.schema } },
-    },
-  };
+  const responses: Record<number, object> = { [successStatus(operation)]: successResponse(operation) };
   for (const status of documentedStatuses(operation).slice(1)) responses[status] = errorResponse(status);
   return createRoute({
     method: operation.method,
@@ -66,7 +76,7 @@ function routeOf(operation: Operation) {
     operationId: operation.operationId,
     summary: operation.summary,
     description: operation.description,
-    tags: ["overdrachten"],
+    tags: [operation.tag],
     security: [{ bearer: [] }],
     request: {
       ...(operation.params ? { params: operation.params as z.ZodObject } : {}),
@@ -132,7 +142,8 @@ export function buildOpenApiDocument(options: { publicUrl: string }) {
         "van Veilig Thuis lezen, accepteren of afwijzen, het eerste contact en de afronding vastleggen, en " +
         "terugmelden. Dezelfde regels en rechten als in het portaal. Volgt de API Design Rules (Logius); " +
         "fouten zijn `application/problem+json` (RFC 9457). Gebeurtenissen (CloudEvents, NL GOV-profiel) " +
-        "verwijzen met `dataref` naar `/overdrachten/{id}`.",
+        "verwijzen met `dataref` naar `/overdrachten/{id}`; met een webhook-abonnement (`/abonnementen`) sturen " +
+        "wij ze naar uw eigen endpoint.",
       contact: {
         name: "Functioneel beheer Ketenportaal, Veilig Thuis Kennemerland",
         email: "ketenportaal@vt-kennemerland.example",
@@ -141,7 +152,7 @@ export function buildOpenApiDocument(options: { publicUrl: string }) {
     },
     servers: [{ url: `${options.publicUrl.replace(/\/$/, "")}${API_BASE_PATH}`, description: "Ketenportaal" }],
     tags: [
-      { name: "overdrachten", description: "Overdrachten van Veilig Thuis aan uw organisatie." },
+      ...Object.entries(operationTags).map(([name, description]) => ({ name, description })),
       { name: "openapi", description: "De beschrijving van deze API." },
     ],
   });

@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createServiceAccount, seedDemoCases, seedDemoRegion } from "@ketenportaal/api";
 import { callerForUser, createTestClock } from "@ketenportaal/api/testing";
 import { auditLog } from "@ketenportaal/db";
@@ -18,6 +20,9 @@ let cjg: string;
 type Vt = Awaited<ReturnType<typeof callerForUser>>;
 let vt: Vt;
 const ids: Record<string, string> = {};
+/** A webhook receiver on loopback: agrees to the validation handshake, except on `/weigert`. */
+let receiver: Server;
+let receiverUrl = "";
 
 async function tokenFor(organisationSlug: string) {
   const { token } = await createServiceAccount({
@@ -48,7 +53,19 @@ async function json(response: Response) {
 beforeAll(async () => {
   test = await createTestDatabase();
   await seedDemoRegion({ db: test.db });
-  const config = { publicUrl: "https://ketenportaal.test" };
+  // Loopback callbacks over http: the test switch of the API config (never outside tests).
+  const config = {
+    publicUrl: "https://ketenportaal.test",
+    webhooks: { targetPolicy: { allowHttp: true, allowPrivateTargets: true } },
+  };
+  receiver = createServer((request, response) => {
+    if (!request.url?.startsWith("/weigert")) {
+      response.setHeader("WebHook-Allowed-Origin", String(request.headers["webhook-request-origin"] ?? ""));
+    }
+    response.end();
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   await seedDemoCases({ db: test.db, now, config });
   const clock = createTestClock(now);
   vt = await callerForUser({ db: test.db, email: "medewerker@vt-kennemerland.example", clock });
@@ -69,6 +86,7 @@ beforeAll(async () => {
   );
 }, 120_000);
 afterAll(async () => {
+  await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
   await test?.drop();
 });
 
@@ -242,8 +260,85 @@ describe("a partner system on /api/v1", () => {
   });
 });
 
+describe("a partner system's webhook abonnementen on /api/v1", () => {
+  it("registers one after the handshake (201, Location, the secret once), lists, reads and ends it (204)", async () => {
+    const created = await call("POST", "/abonnementen", {
+      body: {
+        callbackUrl: `${receiverUrl}/ketenportaal`,
+        authorization: "Bearer ontvanger-token",
+        contactEmail: "koppelingen@swt-haarlem.example",
+        eventTypes: ["nl.ketenportaal.handover.offered.v1"],
+        municipalityCodes: ["GM0392"],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("api-version")).toBe(API_VERSION);
+    const subscription = await json(created);
+    expect(created.headers.get("location")).toBe(`/api/v1/abonnementen/${subscription.id}`);
+    expect(subscription).toMatchObject({
+      callbackUrl: `${receiverUrl}/ketenportaal`,
+      status: "active",
+      organisation: { name: "Sociaal Wijkteam Haarlem" },
+      eventTypes: ["nl.ketenportaal.handover.offered.v1"],
+      deliveries: { pending: 0, delivered: 0, failed: 0 },
+    });
+    expect(subscription.signingSecret).toMatch(/^whsec_/);
+    expect(JSON.stringify(subscription)).not.toContain("ontvanger-token");
+
+    const list = await json(await call("GET", "/abonnementen"));
+    expect(list.items.map((item: { id: string }) => item.id)).toContain(subscription.id);
+    const read = await call("GET", `/abonnementen/${subscription.id}`);
+    expect(read.status).toBe(200);
+    const again = await json(read);
+    expect(again.signingSecret).toBeUndefined();
+    expect(JSON.stringify(again)).not.toContain("ontvanger-token");
+    // Another organisation's system does not see it.
+    expect((await call("GET", `/abonnementen/${subscription.id}`, { token: cjg })).status).toBe(404);
+    expect((await call("DELETE", `/abonnementen/${subscription.id}`, { token: cjg })).status).toBe(404);
+    expect(
+      (await json(await call("GET", "/abonnementen", { token: cjg }))).items.some(
+        (item: { id: string }) => item.id === subscription.id,
+      ),
+    ).toBe(false);
+
+    const deleted = await call("DELETE", `/abonnementen/${subscription.id}`);
+    expect(deleted.status).toBe(204);
+    expect(await deleted.text()).toBe("");
+    expect(deleted.headers.get("api-version")).toBe(API_VERSION);
+    expect((await call("GET", `/abonnementen/${subscription.id}`)).status).toBe(404);
+    expect((await call("DELETE", `/abonnementen/${subscription.id}`)).status).toBe(404);
+  });
+
+  it("refuses a callback that does not confirm the handshake, and lists every invalid field at once", async () => {
+    const refused = await call("POST", "/abonnementen", {
+      body: { callbackUrl: `${receiverUrl}/weigert`, contactEmail: "koppelingen@swt-haarlem.example" },
+    });
+    expect(refused.status).toBe(400);
+    const problem = await json(refused);
+    expect(problem.errors).toEqual([expect.objectContaining({ in: "body", location: { pointer: "#/callbackUrl" } })]);
+    expect(problem.errors[0].detail).toContain("WebHook-Allowed-Origin");
+    expect((await json(await call("GET", "/abonnementen"))).items).toEqual([]);
+
+    const invalid = await call("POST", "/abonnementen", {
+      body: { callbackUrl: "", contactEmail: "geen adres", eventTypes: ["iets"], geheim: "x" },
+    });
+    expect(invalid.status).toBe(400);
+    expect(
+      (await json(invalid)).errors.map((e: { location: { pointer: string } }) => e.location.pointer).sort(),
+    ).toEqual(["#/callbackUrl", "#/contactEmail", "#/eventTypes/0", "#/geheim"]);
+
+    const wrongMethod = await call("PUT", "/abonnementen/00000000-0000-4000-8000-000000000000", { body: {} });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET, DELETE, HEAD");
+  });
+});
+
 describe("every route in the document answers as documented", () => {
-  type Sample = { path: string; body?: unknown };
+  /**
+   * A request that should succeed; a handover action's body gets the handover's current `version`. `invalid`: the
+   * 400 request where a broken id in the path or `limit=0` in the query does not fit.
+   */
+  type Sample = { path: string; body?: unknown; versioned?: false; invalid?: { path: string; body?: unknown } };
   /** Per operation: a request that should succeed on the demo data (in document order, so a state is reached). */
   const samples: Record<string, () => Promise<Sample>> = {
     openapiDocument: async () => ({ path: "/openapi.json" }),
@@ -271,6 +366,19 @@ describe("every route in the document answers as documented", () => {
       await call("POST", `/overdrachten/${id}/acceptatie`, { body: { version: handover.version } });
       return { path: `/overdrachten/${id}/terugmelding`, body: { reasonText: "De veiligheid is in het geding." } };
     },
+    lijstAbonnementen: async () => ({ path: "/abonnementen", invalid: { path: "/abonnementen?limit=5" } }),
+    registreerAbonnement: async () => ({
+      path: "/abonnementen",
+      body: { callbackUrl: `${receiverUrl}/contract`, contactEmail: "koppelingen@swt-haarlem.example" },
+      versioned: false,
+      invalid: { path: "/abonnementen", body: { callbackUrl: "ftp://x", contactEmail: "-" } },
+    }),
+    haalAbonnementOp: async () => {
+      const [first] = (await json(await call("GET", "/abonnementen"))).items as { id: string }[];
+      ids.subscription = first?.id ?? "";
+      return { path: `/abonnementen/${ids.subscription}` };
+    },
+    verwijderAbonnement: async () => ({ path: `/abonnementen/${ids.subscription}` }),
   };
 
   /** VT offers the household of VT-2026-0112 (declined above) to the wijkteam again, with the same package. */
@@ -300,7 +408,7 @@ describe("every route in the document answers as documented", () => {
     type DocumentedOperation = {
       operationId: string;
       security?: unknown[];
-      responses: Record<string, { content: Record<string, { schema: object }> }>;
+      responses: Record<string, { headers?: Record<string, unknown>; content: Record<string, { schema: object }> }>;
     };
     for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, DocumentedOperation>>)) {
       for (const [method, operation] of Object.entries(item)) {
@@ -309,18 +417,21 @@ describe("every route in the document answers as documented", () => {
         expect(sample, `a sample request for ${operation.operationId}`).toBeDefined();
         const request = await (sample as () => Promise<Sample>)();
         let body = request.body;
-        if (body !== undefined) {
+        if (body !== undefined && request.versioned !== false) {
           const id = request.path.split("/")[2] ?? "";
           const current = await json(await call("GET", `/overdrachten/${id}`));
           body = { ...(body as object), version: current.version };
         }
-        const attempts: [number, Response][] = [[200, await call(method.toUpperCase(), request.path, { body })]];
+        const success = Number(Object.keys(operation.responses).find((status) => status.startsWith("2")));
+        const attempts: [number, Response][] = [[success, await call(method.toUpperCase(), request.path, { body })]];
         if (operation.security?.length !== 0) {
           attempts.push([401, await call(method.toUpperCase(), request.path, { token: null, body })]);
-          const invalid = path.includes("{id}")
-            ? request.path.replace(/[0-9a-f-]{36}/, "geen-id")
-            : `${request.path}&limit=0`;
-          attempts.push([400, await call(method.toUpperCase(), invalid, { body })]);
+          const invalid =
+            request.invalid ??
+            (path.includes("{id}")
+              ? { path: request.path.replace(/[0-9a-f-]{36}/, "geen-id"), body }
+              : { path: `${request.path}&limit=0`, body });
+          attempts.push([400, await call(method.toUpperCase(), invalid.path, { body: invalid.body })]);
         }
         if (path.includes("{id}")) {
           const unknown = request.path.replace(/[0-9a-f-]{36}/, "00000000-0000-4000-8000-000000000000");
@@ -332,7 +443,15 @@ describe("every route in the document answers as documented", () => {
           const documented = operation.responses[String(expected)];
           expect(documented, `${label} is documented`).toBeDefined();
           expect(response.headers.get("api-version"), label).toBe(API_VERSION);
+          for (const header of Object.keys(documented?.headers ?? {})) {
+            expect(response.headers.get(header), `${label}: ${header}`).toBeTruthy();
+          }
           const [contentType, media] = Object.entries(documented?.content ?? {})[0] ?? [];
+          if (!contentType) {
+            // Documented without content (204): nothing comes back.
+            expect(await response.text(), label).toBe("");
+            continue;
+          }
           expect(response.headers.get("content-type"), label).toContain(contentType);
           validate(media?.schema ?? {}, await response.json());
         }

@@ -1,6 +1,6 @@
 import { type ApiConfig, createApiCaller, createApiContext, type RequestMeta } from "@ketenportaal/api";
 import { type Context, Hono } from "hono";
-import { API_VERSION, buildOpenApiDocument } from "./openapi";
+import { API_BASE_PATH, API_VERSION, buildOpenApiDocument } from "./openapi";
 import { type Operation, operations } from "./operations";
 import { fieldErrorsToErrors, invalidInput, issuesToErrors, PROBLEM_JSON, problem, statusOfErrorCode } from "./problem";
 import type { InvalidInputProblem, Problem } from "./schemas";
@@ -85,6 +85,12 @@ async function handle(c: Context, operation: Operation, queryTypes: Record<strin
   if (params && !params.success) errors.push(...issuesToErrors("path", params.error.issues));
   const query = operation.query?.safeParse(coerceQuery(c.req.queries(), queryTypes));
   if (query && !query.success) errors.push(...issuesToErrors("query", query.error.issues));
+  // An operation without query parameters takes none: an unknown key is refused here too, never ignored.
+  if (!operation.query) {
+    for (const name of Object.keys(c.req.queries())) {
+      errors.push({ in: "query", location: { name }, code: "unrecognized_keys", detail: "Onbekende parameter." });
+    }
+  }
   let body: { success: true; data: unknown } | { success: false; error: { issues: never[] } } | undefined;
   if (operation.body) {
     if (!/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
@@ -112,6 +118,13 @@ async function handle(c: Context, operation: Operation, queryTypes: Record<strin
       query: query?.success ? query.data : undefined,
       body: body?.success ? body.data : undefined,
     });
+    const { response } = operation;
+    // A DELETE answers 204 without a body; what the procedure returns is for tRPC callers.
+    if (response.status === 204) return c.body(null, 204);
+    // A resource made by POST: 201 and where it lives now (ADR: `Location`), as a path on this server.
+    if (response.status === 201) {
+      return c.json(result as object, 201, { Location: `${API_BASE_PATH}${response.location(result)}` });
+    }
     const version = (result as { version?: unknown }).version;
     const extra: Record<string, string> = operation.etag && typeof version === "number" ? { ETag: `"${version}"` } : {};
     return c.json(result as object, 200, extra);

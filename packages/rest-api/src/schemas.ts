@@ -13,6 +13,13 @@ import {
   ZReturnHandoverRequest,
   ZStartHandoverRequest,
 } from "@ketenportaal/api/handover-contract";
+import {
+  webhookEventTypes,
+  ZCreateWebhookSubscriptionRequest,
+  ZCreateWebhookSubscriptionResponse,
+  ZWebhookSubscription,
+  ZWebhookSubscriptionStatus,
+} from "@ketenportaal/api/webhook-contract";
 
 /**
  * The REST representation of the handover procedures. Inputs are the procedures' own schemas (minus the `id`, which
@@ -96,6 +103,95 @@ export const StartBody = ZStartHandoverRequest.omit({ id: true })
   .openapi("EersteContact");
 export const CompleteBody = ZCompleteHandoverRequest.omit({ id: true }).openapi("Afronding");
 export const ReturnBody = ZReturnHandoverRequest.omit({ id: true }).openapi("Terugmelding");
+
+/** Webhook abonnementen: the `webhook.subscriptions.*` procedures' own schemas, documented in Dutch. */
+export const SubscriptionIdParams = z.object({
+  id: ZId.clone().openapi({
+    description: "Het id van het abonnement.",
+    example: "7b2d4c1e-9f3a-4e5b-8c6d-1a2b3c4d5e6f",
+  }),
+});
+
+const create = ZCreateWebhookSubscriptionRequest.shape;
+export const CreateSubscriptionBody = z
+  .object({
+    organisationId: create.organisationId.clone().openapi({
+      description:
+        "Alleen voor een functioneel beheerder: de organisatie waarvoor het abonnement is. Een registratiesysteem " +
+        "registreert altijd voor de eigen organisatie; laat het weg.",
+    }),
+    callbackUrl: create.callbackUrl.clone().openapi({
+      description:
+        "Waar wij de gebeurtenissen heen sturen (POST, `application/cloudevents+json`). Alleen `https` naar een " +
+        "publiek adres, zonder gebruikersnaam of wachtwoord erin. Voor het registreren sturen wij een OPTIONS met " +
+        "`WebHook-Request-Origin`; uw endpoint antwoordt 2xx met `WebHook-Allowed-Origin` gelijk daaraan (of `*`).",
+      example: "https://registratie.wijkteam.example/ketenportaal/webhook",
+    }),
+    authorization: create.authorization.clone().openapi({
+      description:
+        "De waarde van de `Authorization`-header die wij bij elke aflevering (en de validatie) meesturen, zodat uw " +
+        "endpoint ons herkent. Wordt nooit meer getoond.",
+      example: "Bearer 3q2-voorbeeld-token",
+    }),
+    contactEmail: create.contactEmail.clone().openapi({
+      description:
+        "Het functionele mailadres dat bericht krijgt als het abonnement wordt opgeschort omdat afleveringen blijven " +
+        "mislukken.",
+      example: "koppelingen@wijkteam.example",
+    }),
+    eventTypes: create.eventTypes.clone().openapi({
+      description: "Alleen deze soorten gebeurtenissen; weglaten of leeg: alle die aan uw organisatie gericht zijn.",
+      example: ["nl.ketenportaal.handover.offered.v1"],
+    }),
+    municipalityCodes: create.municipalityCodes.clone().openapi({
+      description: "Alleen gebeurtenissen over deze gemeenten (CBS-code); weglaten of leeg: alle gemeenten.",
+      example: ["GM0392"],
+    }),
+    teamIds: create.teamIds.clone().openapi({
+      description:
+        "Alleen overdrachten aan deze teams van uw organisatie; weglaten of leeg: alle teams. Met een teamfilter " +
+        "komen alleen overdrachtgebeurtenissen door (alleen die noemen een team).",
+    }),
+  })
+  .strict()
+  .openapi("NieuwAbonnement");
+
+const subscriptionFields = {
+  id: ZId.clone().openapi({ description: "Het id van het abonnement." }),
+  organisation: ZWebhookSubscription.shape.organisation.clone().openapi({
+    description: "De organisatie waarvoor het abonnement is.",
+  }),
+  callbackUrl: z.string().openapi({ description: "Waar de gebeurtenissen heen gaan." }),
+  eventTypes: z.array(z.enum(webhookEventTypes)).openapi({ description: "Het filter op soort; leeg: alle." }),
+  municipalityCodes: z.array(z.string()).openapi({ description: "Het filter op gemeente; leeg: alle." }),
+  teamIds: z.array(ZId).openapi({ description: "Het filter op team; leeg: alle." }),
+  status: ZWebhookSubscriptionStatus.clone().openapi({
+    description: "`active`: wij leveren af; `suspended`: opgeschort na te veel mislukte afleveringen op rij.",
+  }),
+  activatedAt: z.date().nullable().openapi({ description: "Vanaf dit moment gaan nieuwe gebeurtenissen naar u." }),
+  consecutiveFailures: z.number().int().openapi({ description: "Mislukte afleveringen op rij." }),
+  lastFailureAt: z.date().nullable(),
+  suspendedAt: z.date().nullable(),
+  deliveries: ZWebhookSubscription.shape.deliveries.clone().openapi({
+    description: "Aantal afleveringen: wachtend, afgeleverd, en geparkeerd na het maximum aantal pogingen.",
+  }),
+};
+
+export const Subscription = ZWebhookSubscription.extend(subscriptionFields)
+  .openapi({ description: "Een webhook-abonnement. De meegestuurde credential en het geheim worden nooit getoond." })
+  .openapi("Abonnement");
+
+export const CreatedSubscription = ZCreateWebhookSubscriptionResponse.extend({
+  ...subscriptionFields,
+  signingSecret: z.string().openapi({
+    description:
+      "Eenmalig getoond: controleer hiermee de `webhook-signature` van elke aflevering (Standard Webhooks, " +
+      "HMAC-SHA256 over `webhook-id.webhook-timestamp.body`). Bewaar het veilig.",
+    example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  }),
+}).openapi("GeregistreerdAbonnement");
+
+export const SubscriptionList = z.object({ items: z.array(Subscription) }).openapi("Abonnementen");
 
 /** RFC 9457 problem details, as the API Design Rules want them: `status`, `title` and `detail` always. */
 export const Problem = z
