@@ -635,8 +635,7 @@ export const nl = {
       "U heeft tweestapsverificatie al ingesteld, maar bent in deze sessie zonder code ingelogd. Log uit en log " +
       "opnieuw in: dan wordt om uw code gevraagd.",
     filtersHeading: "Zoeken",
-    filtersIntro:
-      "Vul in wat u weet; lege velden tellen niet mee. Een periode gaat over hele dagen, Nederlandse tijd.",
+    filtersIntro: "Vul in wat u weet; lege velden tellen niet mee. Een periode gaat over hele dagen, Nederlandse tijd.",
     caseLabel: "Casus (kenmerk)",
     caseDescription: "Bijvoorbeeld VT-2026-0102.",
     userLabel: "Gebruiker (e-mailadres)",
