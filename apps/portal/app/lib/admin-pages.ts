@@ -15,6 +15,7 @@ const adminPageAccess: readonly { key: AdminPageKey; path: string; roles: readon
   { key: "serviceAccounts", path: "/beheer/koppelingen", roles: ["functional_admin"] },
   { key: "retention", path: "/beheer/bewaartermijnen", roles: ["functional_admin"] },
   { key: "auditLog", path: "/beheer/audit-log", roles: ["functional_admin"] },
+  { key: "webhooks", path: "/beheer/webhooks", roles: ["functional_admin"] },
 ];
 
 export function adminPagesFor(roles: readonly Role[]): AdminPage[] {

@@ -13,6 +13,8 @@ import type {
   VvMonitoringState,
   VvOutcomeCode,
   VvStatus,
+  WebhookDeliveryStatus,
+  WebhookSubscriptionStatus,
 } from "../lib/api-types";
 
 /**
@@ -557,6 +559,11 @@ export const nl = {
     "dossier-vernietigd": "Het dossier is vernietigd. Alleen anonieme aantallen blijven bewaard.",
     "verzoek-geweigerd": "De weigering is vastgelegd.",
     "opnieuw-verstuurd": "Het bericht staat weer klaar om te versturen. Het gaat zo snel mogelijk opnieuw weg.",
+    "aflevering-opnieuw":
+      "De aflevering staat weer klaar. Ze gaat zo snel mogelijk opnieuw naar de ketenpartner, met hetzelfde webhook-id.",
+    "abonnement-hervat":
+      "De aflevering staat weer klaar en het opgeschorte abonnement is weer actief. Ze gaat zo snel mogelijk opnieuw " +
+      "naar de ketenpartner, met hetzelfde webhook-id.",
     "tafel-gepland": "De overdrachtstafel is gepland.",
     "casus-geagendeerd": "De casus staat op de agenda.",
     "casus-van-agenda": "De casus is van de agenda gehaald.",
@@ -614,6 +621,12 @@ export const nl = {
         description:
           "Wie wanneer welk dossier heeft ingezien of gewijzigd, en welke pogingen zijn geweigerd. Alleen met " +
           "tweestapsverificatie.",
+      },
+      webhooks: {
+        label: "Webhooks",
+        description:
+          "Abonnementen en afleveringen: welke gebeurtenissen naar de systemen van ketenpartners gaan, wat blijft " +
+          "hangen, en geparkeerde afleveringen opnieuw versturen.",
       },
     },
   },
@@ -868,6 +881,80 @@ export const nl = {
     sent: "Verzonden",
     failed: "Mislukt",
   } satisfies Record<MailStatus, string>,
+
+  adminWebhooks: {
+    title: "Webhooks",
+    heading: "Webhooks",
+    lead: "Abonnementen en afleveringen",
+    intro:
+      "Systemen van ketenpartners kunnen zich abonneren op de gebeurtenissen van hun organisatie. Het portaal stuurt " +
+      "elke gebeurtenis apart, op volgorde, naar het adres van het abonnement. Lukt dat na tien pogingen niet, dan " +
+      "wordt de aflevering geparkeerd en gaat het abonnement verder met de volgende. Na 25 mislukte afleveringen op " +
+      "rij wordt het abonnement opgeschort. Een geparkeerde aflevering kunt u opnieuw versturen als de ketenpartner " +
+      "het probleem heeft opgelost; een opgeschort abonnement wordt dan weer actief.",
+    subscriptionsHeading: "Abonnementen",
+    subscriptionsCaption: "Webhook-abonnementen per organisatie",
+    noSubscriptions: "Er zijn nog geen webhook-abonnementen.",
+    subscriptionColumns: {
+      organisation: "Organisatie",
+      callback: "Adres",
+      status: "Status",
+      failures: "Mislukt op rij",
+      lastFailureAt: "Laatst mislukt",
+      deliveries: "Afleveringen",
+    },
+    deliveryCounts: (pending: number, delivered: number, failed: number) =>
+      `${pending} wachtend, ${delivered} afgeleverd, ${failed} geparkeerd`,
+    never: "Nooit",
+    deliveriesHeading: "Afleveringen",
+    countsLabel: "Aantallen afleveringen per status",
+    filtersHeading: "Afleveringen filteren",
+    statusLabel: "Status",
+    allStatuses: "Alle statussen",
+    subscriptionLabel: "Abonnement",
+    allSubscriptions: "Alle abonnementen",
+    subscriptionOption: (organisation: string, callback: string) => `${organisation}: ${callback}`,
+    applyFilters: "Filters toepassen",
+    clearFilters: "Filters wissen",
+    deliveriesCaption: "Webhook-afleveringen, de nieuwste eerst",
+    noDeliveries: "Er zijn geen afleveringen die bij dit filter passen.",
+    deliveryColumns: {
+      event: "Gebeurtenis",
+      organisation: "Organisatie",
+      callback: "Adres",
+      status: "Status",
+      attempts: "Pogingen",
+      lastResult: "Laatste antwoord",
+      createdAt: "Aangemaakt",
+      finishedAt: "Afgeleverd of geparkeerd",
+      action: "Actie",
+    },
+    httpStatus: (code: number) => `HTTP ${code}`,
+    noResult: "Nog geen",
+    notYet: "Nog niet",
+    nextAttempt: (at: string) => `Volgende poging ${at}`,
+    resend: "Opnieuw versturen",
+    /** Read after "Opnieuw versturen" by screen readers, so each row's button says which delivery it sends. */
+    resendTarget: (eventType: string, organisation: string, createdAt: string) =>
+      `(${eventType} aan ${organisation}, aangemaakt ${createdAt})`,
+    noAction: "Geen",
+    invalidRequest: "Deze aflevering kon niet worden gevonden. Laad de pagina opnieuw en probeer het nog eens.",
+    nextPage: "Volgende pagina",
+    firstPage: "Naar de nieuwste afleveringen",
+    pagerLabel: "Pagina's van de afleveringen",
+  },
+
+  webhookDeliveryStatus: {
+    pending: "Wachtend",
+    delivered: "Afgeleverd",
+    failed: "Geparkeerd",
+  } satisfies Record<WebhookDeliveryStatus, string>,
+
+  webhookSubscriptionStatus: {
+    pending_handshake: "Wacht op validatie",
+    active: "Actief",
+    suspended: "Opgeschort",
+  } satisfies Record<WebhookSubscriptionStatus, string>,
 
   tableStatus: {
     planned: "Gepland",
