@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { callApi, tryApi } from "../api-errors.server";
-import { Alert } from "../components/alert";
+import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { DataList } from "../components/data-list";
 import { MailFiltersForm } from "../components/mail-filters-form";
@@ -73,16 +73,7 @@ export default function AdminMailRoute() {
         <AppLink to="/beheer">{nl.admin.backToAdmin}</AppLink>
       </Paragraph>
       <Heading1>{m.heading}</Heading1>
-      {notice && !result ? (
-        <Alert type="ok" role="status">
-          {notice}
-        </Alert>
-      ) : null}
-      {result?.conflict ? (
-        <Alert type="warning" role="alert">
-          {result.conflict}
-        </Alert>
-      ) : null}
+      <ActionNotices notice={notice} result={result} />
       <Paragraph>{m.intro}</Paragraph>
       <section aria-label={m.countsLabel}>
         <DataList

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "@utrecht/button-react";
 import { callApi, tryApi } from "../api-errors.server";
-import { Alert } from "../components/alert";
+import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { Heading1, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
@@ -54,16 +54,7 @@ export default function AdminServiceAccountsRoute() {
         <AppLink to="/beheer">{nl.admin.backToAdmin}</AppLink>
       </Paragraph>
       <Heading1>{m.heading}</Heading1>
-      {notice && !result ? (
-        <Alert type="ok" role="status">
-          {notice}
-        </Alert>
-      ) : null}
-      {result?.conflict ? (
-        <Alert type="warning" role="alert">
-          {result.conflict}
-        </Alert>
-      ) : null}
+      <ActionNotices notice={notice} result={result} />
       <Paragraph>{m.intro}</Paragraph>
       {rows.length === 0 ? (
         <Paragraph>{m.empty}</Paragraph>

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { callApi, tryApi } from "../api-errors.server";
-import { Alert } from "../components/alert";
+import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { DataList } from "../components/data-list";
 import { Pager } from "../components/pager";
@@ -82,16 +82,7 @@ export default function AdminWebhooksRoute() {
       </Paragraph>
       <Heading1>{m.heading}</Heading1>
       <Paragraph lead>{m.lead}</Paragraph>
-      {notice && !result ? (
-        <Alert type="ok" role="status">
-          {notice}
-        </Alert>
-      ) : null}
-      {result?.conflict ? (
-        <Alert type="warning" role="alert">
-          {result.conflict}
-        </Alert>
-      ) : null}
+      <ActionNotices notice={notice} result={result} />
       <Paragraph>{m.intro}</Paragraph>
       <section aria-labelledby="subscriptions-heading">
         <Heading2 id="subscriptions-heading">{m.subscriptionsHeading}</Heading2>

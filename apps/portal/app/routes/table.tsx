@@ -9,6 +9,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "@utrecht/button-react";
 import { type ApiRefusal, callApi, tryApi } from "../api-errors.server";
+import { ActionNotices } from "../components/action-notices";
 import { Alert } from "../components/alert";
 import { AppLink } from "../components/app-link";
 import { DataList } from "../components/data-list";
@@ -209,16 +210,7 @@ export default function TableRoute() {
         <AppLink to="/overdrachtstafels">{m.backToList}</AppLink>
       </Paragraph>
       <Heading1>{m.heading(meeting.region, meeting.when)}</Heading1>
-      {notice && !result ? (
-        <Alert type="ok" role="status">
-          {notice}
-        </Alert>
-      ) : null}
-      {result?.conflict ? (
-        <Alert type="warning" role="alert">
-          {result.conflict} {m.conflictAgain}
-        </Alert>
-      ) : null}
+      <ActionNotices notice={notice} result={result} conflictHint={m.conflictAgain} />
       <ErrorSummary errors={errorSummaryOf(result)} focusKey={result} />
       {meeting.closedAt ? <Alert type="info">{m.closedNotice(meeting.closedAt)}</Alert> : null}
       {meeting.view === "participant" ? <Paragraph>{m.partnerNotice}</Paragraph> : null}

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { callApi, tryApi } from "../api-errors.server";
-import { Alert } from "../components/alert";
+import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { DataList } from "../components/data-list";
 import { ErrorSummary } from "../components/error-summary";
@@ -196,16 +196,7 @@ export default function VvRoute() {
         <AppLink to="/voorwaarden-en-vervolg">{m.backToList}</AppLink>
       </Paragraph>
       <Heading1>{m.heading(trajectory.reference)}</Heading1>
-      {notice && !result ? (
-        <Alert type="ok" role="status">
-          {notice}
-        </Alert>
-      ) : null}
-      {result?.conflict ? (
-        <Alert type="warning" role="alert">
-          {result.conflict}
-        </Alert>
-      ) : null}
+      <ActionNotices notice={notice} result={result} />
       <ErrorSummary errors={errorSummaryOf(result)} focusKey={result} />
       <DataList rows={trajectory.facts} />
 
