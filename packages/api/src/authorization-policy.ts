@@ -60,7 +60,7 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "case.create": rule("none", [VT, ["none"]]),
   "case.update": rule("case", [VT, ["own"]]),
   "case.get": rule("case", [VT, ["own"]]),
-  // The full BSN: VT's own case only, on request, audited (decision 014); partners see the masked form only.
+  // The full BSN: VT's own case only, on request, audited (decision 011); partners see the masked form only.
   "case.revealBsn": rule("case", [VT, ["own"]]),
   "case.list": rule("none", [VT, ["none"]]),
 

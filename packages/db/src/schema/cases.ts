@@ -51,7 +51,7 @@ export const involvedPersons = pgTable(
      * (migration 0009): it reads `bsnLastDigits`, and the full number only through `kp_involved_person_bsn`.
      */
     bsn: text("bsn"),
-    /** The last three digits, all the masked form shows (decision 014). */
+    /** The last three digits, all the masked form shows (decision 011). */
     bsnLastDigits: text("bsn_last_digits").generatedAlwaysAs(sql`right(bsn, 3)`),
     spokenStatus: spokenStatus("spoken_status"),
     notSpokenReason: text("not_spoken_reason"),

@@ -9,7 +9,7 @@ export const BSN_MESSAGES = {
   elfproef: "Dit BSN is niet geldig (elfproef).",
 } as const;
 
-/** How many trailing digits the masked form shows (decision 014). */
+/** How many trailing digits the masked form shows (decision 011). */
 export const BSN_VISIBLE_DIGITS = 3;
 
 /** Spaces, dots and dashes are how people write a BSN ("1234.56.782", "123 456 782"); they are not part of it. */
@@ -21,7 +21,7 @@ export type BsnCheck = { ok: true; bsn: Bsn } | { ok: false; reason: keyof typeo
 
 /**
  * Checks a typed BSN. Eight digits are refused, not left-padded: the BRP issues nine, and a dropped digit is a
- * likelier cause than an omitted leading zero (decision 014). The elfproef itself is stdnum's (weights 9..2, −1).
+ * likelier cause than an omitted leading zero (decision 011). The elfproef itself is stdnum's (weights 9..2, −1).
  */
 export function checkBsn(input: string): BsnCheck {
   const compact = compactBsn(input);
