@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
+import postgres, { type Sql } from "postgres";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock";
 import * as schema from "./schema";
 
@@ -53,7 +53,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
       onnotice: () => {},
       connection: { application_name: "ketenportaal" },
     });
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+    const db = drizzlePostgres(preparedStatements(client), { schema, casing: "snake_case" });
     return {
       db: db as unknown as Database,
       driver: "postgres",
@@ -99,6 +99,37 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
       }
     },
   };
+}
+
+/**
+ * Drizzle sends every query through postgres.js `unsafe`, which it leaves unnamed unless the query was built with
+ * `.prepare(name)`. An unnamed query with parameters costs two round trips (Parse + Describe, then Bind + Execute),
+ * and PostgreSQL plans it anew each time — with the row-level policies that is most of the database's work per
+ * request (docs/performance.md). This makes every such query a named prepared statement, cached per connection by
+ * its text: one round trip and a cached plan from then on. Plans stay correct per request: the policies compare
+ * columns with `current_setting(...)`, which the plan evaluates at execution, and PostgreSQL re-plans a cached
+ * statement when the role it runs under changes. Applies inside transactions and savepoints too.
+ */
+function preparedStatements(sql: Sql): Sql {
+  const prepareAll = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, property, receiver) {
+        const value = Reflect.get(object, property, receiver) as (...args: unknown[]) => unknown;
+        if (property === "unsafe") {
+          return (query: string, parameters?: unknown[], options?: Record<string, unknown>) =>
+            value(query, parameters, { ...options, prepare: true });
+        }
+        if (property === "begin" || property === "savepoint") {
+          // drizzle calls begin(fn) and savepoint(fn): the callback's scoped client gets the same treatment.
+          return (...args: unknown[]) => {
+            const fn = args.pop() as (scoped: object) => unknown;
+            return value(...args, (scoped: object) => fn(prepareAll(scoped)));
+          };
+        }
+        return value;
+      },
+    });
+  return prepareAll(sql);
 }
 
 /** `execute` answers an array on postgres.js and `{ rows }` on PGlite; this gives rows on both. */
