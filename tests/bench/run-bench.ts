@@ -134,11 +134,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       DEMO_SEED: "0",
       MFA_REQUIRED: "0",
       LOG_LEVEL: "warn",
-      ...(options.cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}` } : {}),
     });
-    const server = await startServer({ env: serverEnv(main) });
+    // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line. The profile is written on a clean exit.
+    const nodeArgs = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+    const server = await startServer({ env: serverEnv(main), nodeArgs });
     cleanups.push(() => server.stop());
-    const referenceServer = reference === main ? server : await startServer({ env: serverEnv(reference) });
+    const referenceServer = reference === main ? server : await startServer({ env: serverEnv(reference), nodeArgs });
     if (referenceServer !== server) cleanups.push(() => referenceServer.stop());
     const hello = await startHello();
     cleanups.push(hello.stop);

@@ -59,6 +59,8 @@ async function isHealthy(url: string): Promise<boolean> {
 export async function startServer(
   options: {
     env?: Record<string, string>;
+    /** Options for node itself, before the entry (`--cpu-prof`, which NODE_OPTIONS does not allow). */
+    nodeArgs?: string[];
     dataDir?: string;
     healthTimeoutMs?: number;
     /** Every line the server writes (stdout, and stderr prefixed "[stderr] "), for a spec that examines its log. */
@@ -79,7 +81,7 @@ export async function startServer(
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
 
-  const child = spawn(process.execPath, [serverEntry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverEntry], {
     cwd: serverDir,
     env: {
       ...getChildBaseEnv(),
