@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "./client";
 import { cases, involvedPersons, municipalities, organisations, regions } from "./schema";
+import { withSystemTask } from "./system-task";
 import { createTestDatabase, type TestDatabase } from "./testing";
 import { withRequest } from "./with-request";
 
@@ -72,6 +73,22 @@ describe("the BSN column (migration 0009)", () => {
         withRequest(test.db, { organisationId: vt, requestId: "bsn" }, (tx) => tx.select().from(involvedPersons)),
       ),
     ).toMatch(/permission denied/);
+  });
+
+  it("keeps the full number from the scheduled tasks too (migration 0012)", async () => {
+    const asWorker = <T>(work: (tx: Parameters<Parameters<typeof withSystemTask>[2]>[0]) => Promise<T>) =>
+      withSystemTask(test.db, { task: "retention" }, work);
+    expect(
+      await asWorker((tx) =>
+        tx
+          .select({ last: involvedPersons.bsnLastDigits })
+          .from(involvedPersons)
+          .where(eq(involvedPersons.id, personId)),
+      ),
+    ).toEqual([{ last: "782" }]);
+    expect(await refusal(asWorker((tx) => tx.select({ bsn: involvedPersons.bsn }).from(involvedPersons)))).toMatch(
+      /permission denied/,
+    );
   });
 
   it("hands out the full number only to the organisation that owns the case", async () => {
