@@ -131,7 +131,9 @@ export async function findSessionPrincipal(options: {
 }): Promise<Extract<Principal, { kind: "user" }> | null> {
   const now = options.now ?? new Date();
   return withAuthentication(options.db, {}, async (tx) => {
-    const [session] = await tx
+    // The session, its person and their memberships in one query (one round trip on every request): a row per
+    // membership in an active organisation, none when the session is not valid or the person has no membership.
+    const rows = await tx
       .select({
         id: sessions.id,
         lastSeenAt: sessions.lastSeenAt,
@@ -139,9 +141,13 @@ export async function findSessionPrincipal(options: {
         userId: users.id,
         email: users.email,
         name: users.name,
+        ...membershipColumns,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(organisations, and(eq(organisations.id, memberships.organisationId), eq(organisations.active, true)))
+      .leftJoin(teams, eq(teams.id, memberships.teamId))
       .where(
         and(
           eq(sessions.tokenHash, hashToken(options.token)),
@@ -152,13 +158,14 @@ export async function findSessionPrincipal(options: {
           eq(users.active, true),
         ),
       )
-      .limit(1);
+      .orderBy(...membershipOrder);
+    const session = rows[0];
     if (!session) return null;
 
-    const principal = await buildUserPrincipal({
-      db: tx,
+    const principal = principalOf({
       user: { id: session.userId, email: session.email, name: session.name },
       sessionId: session.id,
+      memberships: rows.map(toMembership),
     });
     if (!principal) return null;
     principal.mfa = session.mfaVerifiedAt !== null;
@@ -179,11 +186,53 @@ export async function buildUserPrincipal(options: {
   user: { id: string; email: string; name: string };
   sessionId: string;
 }): Promise<Extract<Principal, { kind: "user" }> | null> {
-  const membershipRows = await findMemberships({ db: options.db, userId: options.user.id });
-  const first = membershipRows[0];
+  const rows = await options.db
+    .select(membershipColumns)
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.userId, options.user.id), eq(organisations.active, true)))
+    .orderBy(...membershipOrder);
+  return principalOf({ user: options.user, sessionId: options.sessionId, memberships: rows.map(toMembership) });
+}
+
+const membershipColumns = {
+  role: memberships.role,
+  organisation: {
+    id: organisations.id,
+    slug: organisations.slug,
+    name: organisations.name,
+    kind: organisations.kind,
+  },
+  teamId: teams.id,
+  teamName: teams.name,
+};
+const membershipOrder = [asc(memberships.createdAt), asc(sql`${memberships.role}::text`)] as const;
+
+type MembershipRow = {
+  role: string;
+  organisation: Extract<Principal, { kind: "user" }>["organisation"];
+  teamId: string | null;
+  teamName: string | null;
+};
+
+function toMembership(row: MembershipRow) {
+  return {
+    role: row.role,
+    organisation: row.organisation,
+    team: row.teamId && row.teamName ? { id: row.teamId, name: row.teamName } : null,
+  };
+}
+
+function principalOf(options: {
+  user: { id: string; email: string; name: string };
+  sessionId: string;
+  memberships: ReturnType<typeof toMembership>[];
+}): Extract<Principal, { kind: "user" }> | null {
+  const first = options.memberships[0];
   if (!first) return null;
   // A person acts for one organisation at a time: the one of their first membership.
-  const inOrganisation = membershipRows.filter((m) => m.organisation.id === first.organisation.id);
+  const inOrganisation = options.memberships.filter((m) => m.organisation.id === first.organisation.id);
   const teamRow = inOrganisation.find((m) => m.team !== null)?.team ?? null;
   return {
     kind: "user",
@@ -193,29 +242,4 @@ export async function buildUserPrincipal(options: {
     team: teamRow,
     roles: [...new Set(inOrganisation.map((m) => m.role as Role))],
   };
-}
-
-async function findMemberships(options: { db: Queryable; userId: string }) {
-  const rows = await options.db
-    .select({
-      role: memberships.role,
-      organisation: {
-        id: organisations.id,
-        slug: organisations.slug,
-        name: organisations.name,
-        kind: organisations.kind,
-      },
-      teamId: teams.id,
-      teamName: teams.name,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .leftJoin(teams, eq(teams.id, memberships.teamId))
-    .where(and(eq(memberships.userId, options.userId), eq(organisations.active, true)))
-    .orderBy(asc(memberships.createdAt), asc(sql`${memberships.role}::text`));
-  return rows.map((r) => ({
-    role: r.role,
-    organisation: r.organisation,
-    team: r.teamId && r.teamName ? { id: r.teamId, name: r.teamName } : null,
-  }));
 }
