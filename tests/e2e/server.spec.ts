@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServerHandle, startServer } from "../support";
 
@@ -42,11 +43,6 @@ describe("the running server", () => {
       ["/trpc/me", { method: "GET", headers: { authorization: "Bearer not-a-valid-token-at-all" } }, 401],
       ["/trpc/me", { method: "GET", headers: { cookie: "kp_session=garbage" } }, 401],
       [
-        "/trpc/auth.login",
-        { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(2 * 1024 * 1024) },
-        413,
-      ],
-      [
         "/inloggen",
         // Same origin, so the CSRF check lets it through to the form parser (a cross-site POST is a 403).
         {
@@ -63,6 +59,11 @@ describe("the running server", () => {
       expect(`${init.method} ${path} → ${response.status}`).toBe(`${init.method} ${path} → ${status}`);
       expectNoStack(text);
     }
+    // A body over the limit is refused from its declared length. The body is not sent: the server answers before
+    // reading it and may close the connection, and a client still writing 2 MiB then fails with EPIPE (a flaky race).
+    const oversized = await postDeclaredLength(`${server.url}/trpc/auth.login`, 2 * 1024 * 1024);
+    expect(oversized.status).toBe(413);
+    expectNoStack(oversized.text);
   });
 
   it("logs requests as JSON with a request id, and no password, cookie or token", async () => {
@@ -92,3 +93,26 @@ describe("the running server", () => {
     expect(logs).not.toContain("kp_session");
   });
 });
+
+/** Sends a POST's headers with a Content-Length but no body, and resolves with the answer. */
+function postDeclaredLength(url: string, length: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: "POST", headers: { "content-type": "application/json", "content-length": String(length) } },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, text });
+        });
+      },
+    );
+    request.on("error", reject);
+    request.flushHeaders();
+  });
+}
