@@ -1,5 +1,5 @@
 import type { AuthedContext } from "../../context";
-import { writeAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 
 /**
@@ -21,18 +21,12 @@ export async function auditAdminCall(
     objectId?: string | null;
   },
 ): Promise<void> {
-  const { principal } = ctx;
   await writeAudit(ctx.tx, {
-    userId: principal.kind === "user" ? principal.user.id : null,
-    serviceAccountId: principal.kind === "service_account" ? principal.serviceAccountId : null,
-    organisationId: principal.organisation.id,
-    role: principal.roles.join(",") || null,
+    ...auditActorOf(ctx),
     purpose: "beheer",
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId ?? null,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
 }

@@ -9,7 +9,7 @@ import type {
   ZResolveAuditFiltersRequest,
   ZResolveAuditFiltersResponse,
 } from "../../routers/admin/audit.types";
-import { writeAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import { requireFunctionalAdmin } from "./admin-access";
 
@@ -39,20 +39,15 @@ async function auditSearchUse(
   ctx: UserContext,
   entry: { objectType: string; objectId: string | null; caseId?: string | null | undefined },
 ) {
-  const { principal } = ctx;
   await writeAudit(ctx.tx, {
+    ...auditActorOf(ctx),
     occurredAt: ctx.now(),
-    userId: principal.user.id,
-    organisationId: principal.organisation.id,
-    role: principal.roles.join(",") || null,
     purpose: "beheer",
     action: "read",
     objectType: entry.objectType,
     objectId: entry.objectId,
     caseId: entry.caseId ?? null,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
 }
 

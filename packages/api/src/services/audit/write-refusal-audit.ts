@@ -1,7 +1,7 @@
 import { type Database, withRequest } from "@ketenportaal/db";
 import type { RequestMeta } from "../auth/log-in";
 import type { Principal } from "../auth/principal";
-import { type AuditEntry, writeAudit } from "./write-audit";
+import { type AuditEntry, auditActorOf, writeAudit } from "./write-audit";
 
 type AuditAction = AuditEntry["action"];
 
@@ -92,21 +92,14 @@ export async function writeRefusalAudit(options: {
   now: Date;
   call: { path: string; type: "query" | "mutation" | "subscription"; rawInput: unknown };
 }): Promise<void> {
-  const { principal, meta } = options;
-  const userId = principal.kind === "user" ? principal.user.id : null;
-  const serviceAccountId = principal.kind === "service_account" ? principal.serviceAccountId : null;
-  const actor = { userId, serviceAccountId, organisationId: principal.organisation.id, requestId: meta.requestId };
-  await withRequest(options.db, actor, (tx) =>
+  const actor = auditActorOf(options);
+  const { userId, serviceAccountId, organisationId, requestId } = actor;
+  await withRequest(options.db, { userId, serviceAccountId, organisationId, requestId }, (tx) =>
     writeAudit(tx, {
       ...describeRefusedCall(options.call),
+      ...actor,
       occurredAt: options.now,
-      userId,
-      serviceAccountId,
-      organisationId: principal.organisation.id,
-      role: principal.roles.join(",") || null,
       outcome: "failure",
-      requestId: meta.requestId,
-      clientAddress: meta.clientAddress,
     }),
   );
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
 import type { ZCreateCaseRequest, ZPersonInput, ZUpdateCaseRequest } from "../../routers/case/case.types";
-import { writeAudit, writeListAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit, writeListAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import { isVtCaseworker } from "../handover/access";
 import { loadInvolvedPersons } from "./load-involved-persons";
@@ -18,20 +18,14 @@ function requireVtCaseworker(ctx: AuthedContext) {
 }
 
 function audit(ctx: AuthedContext, entry: { action: "create" | "read" | "update"; caseId: string }) {
-  const p = ctx.principal;
   return writeAudit(ctx.tx, {
-    userId: p.kind === "user" ? p.user.id : null,
-    serviceAccountId: p.kind === "service_account" ? p.serviceAccountId : null,
-    organisationId: p.organisation.id,
-    role: p.roles.join(",") || null,
+    ...auditActorOf(ctx),
     purpose: "handover",
     action: entry.action,
     objectType: "case",
     objectId: entry.caseId,
     caseId: entry.caseId,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
 }
 
@@ -191,20 +185,14 @@ export async function revealBsn(options: { ctx: AuthedContext; personId: string 
     .innerJoin(cases, eq(cases.id, involvedPersons.caseId))
     .where(and(eq(involvedPersons.id, options.personId), eq(cases.organisationId, ctx.principal.organisation.id)));
   if (!row) throw new DomainRefusal("NOT_FOUND", "Deze persoon hoort niet bij een casus van uw organisatie.");
-  const p = ctx.principal;
   await writeAudit(ctx.tx, {
-    userId: p.kind === "user" ? p.user.id : null,
-    serviceAccountId: p.kind === "service_account" ? p.serviceAccountId : null,
-    organisationId: p.organisation.id,
-    role: p.roles.join(",") || null,
+    ...auditActorOf(ctx),
     purpose: "handover",
     action: "read",
     objectType: "involved_person.bsn",
     objectId: options.personId,
     caseId: row.caseId,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
   return { personId: options.personId, bsn: row.bsn };
 }

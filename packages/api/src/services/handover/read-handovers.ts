@@ -9,7 +9,7 @@ import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from "drizzle-
 import { alias } from "drizzle-orm/pg-core";
 import type { AuthedContext } from "../../context";
 import type { HandoverDetail, HandoverSummary } from "../../routers/handover/shared.types";
-import { writeAudit, writeListAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit, writeListAudit } from "../audit/write-audit";
 import { loadInvolvedPersons } from "../case/load-involved-persons";
 import { DomainRefusal } from "../errors";
 import { handoverPartyOf, myRegionsCondition, visibleHandoversCondition } from "./access";
@@ -227,18 +227,13 @@ export async function getHandover(options: { ctx: AuthedContext; id: string }): 
       : [];
 
   await writeAudit(ctx.tx, {
-    userId: principal.kind === "user" ? principal.user.id : null,
-    serviceAccountId: principal.kind === "service_account" ? principal.serviceAccountId : null,
-    organisationId: principal.organisation.id,
-    role: principal.roles.join(",") || null,
+    ...auditActorOf(ctx),
     purpose: "handover",
     action: "read",
     objectType: "handover",
     objectId: h.id,
     caseId: h.caseId,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
 
   return {

@@ -19,7 +19,7 @@ import type {
   ZRecordDestructionRequestResponse,
   ZRetentionOverviewResponse,
 } from "../../routers/admin/retention.types";
-import { writeAudit, writeListAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit, writeListAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import { destroyCaseFile, lockCaseFile } from "./destroy-case-file";
 import { latestClosingBefore, loadRetentionFacts } from "./retention-facts";
@@ -36,16 +36,10 @@ function requireRetentionAdmin(ctx: AuthedContext): void {
 }
 
 function auditBase(ctx: AuthedContext) {
-  const { principal } = ctx;
   return {
-    userId: principal.kind === "user" ? principal.user.id : null,
-    serviceAccountId: principal.kind === "service_account" ? principal.serviceAccountId : null,
-    organisationId: principal.organisation.id,
-    role: principal.roles.join(",") || null,
+    ...auditActorOf(ctx),
     onBehalfOf: null,
     purpose: "beheer",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   };
 }
 

@@ -2,7 +2,7 @@ import { tableMeetings, users } from "@ketenportaal/db";
 import { TableRuleError } from "@ketenportaal/domain";
 import { eq, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../context";
-import { writeAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 
 /** Turns a refused table rule into the caller's Dutch refusal, pointing at the fields a form should mark. */
@@ -27,21 +27,15 @@ export function auditTable(
     caseId?: string | null;
   },
 ) {
-  const p = ctx.principal;
   return writeAudit(ctx.tx, {
     occurredAt: ctx.now(),
-    userId: p.kind === "user" ? p.user.id : null,
-    serviceAccountId: p.kind === "service_account" ? p.serviceAccountId : null,
-    organisationId: p.organisation.id,
-    role: p.roles.join(",") || null,
+    ...auditActorOf(ctx),
     purpose: "handover_table",
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,
     caseId: entry.caseId ?? null,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
 }
 

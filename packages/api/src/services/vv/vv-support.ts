@@ -3,7 +3,7 @@ import type { VvOutcomeCode } from "@ketenportaal/domain";
 import { topics, type VvEvent, ZVvEventPayload } from "@ketenportaal/events";
 import { eq, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../context";
-import { writeAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
 import type { Principal } from "../auth/principal";
 import { writeOutboxEvent } from "../outbox/write-outbox-event";
 
@@ -19,21 +19,15 @@ export function auditVv(
   ctx: AuthedContext,
   entry: { action: "create" | "read" | "update" | "execute"; objectType: string; objectId: string; caseId: string },
 ) {
-  const p = ctx.principal;
   return writeAudit(ctx.tx, {
     occurredAt: ctx.now(),
-    userId: p.kind === "user" ? p.user.id : null,
-    serviceAccountId: p.kind === "service_account" ? p.serviceAccountId : null,
-    organisationId: p.organisation.id,
-    role: p.roles.join(",") || null,
+    ...auditActorOf(ctx),
     purpose: "vv",
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,
     caseId: entry.caseId,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
 }
 

@@ -9,7 +9,7 @@ import type {
   ZDeleteWebhookSubscriptionResponse,
   ZWebhookSubscription,
 } from "../../routers/webhook/webhook.types";
-import { writeAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 import { performWebhookHandshake } from "./handshake";
 import { checkCallbackTarget, strictTargetPolicy, WebhookTargetRefused } from "./webhook-target";
@@ -40,19 +40,13 @@ async function auditWebhookCall(
   ctx: AuthedContext,
   entry: { action: "create" | "read" | "delete"; objectId: string | null },
 ): Promise<void> {
-  const { principal } = ctx;
   await writeAudit(ctx.tx, {
-    userId: principal.kind === "user" ? principal.user.id : null,
-    serviceAccountId: principal.kind === "service_account" ? principal.serviceAccountId : null,
-    organisationId: principal.organisation.id,
-    role: principal.roles.join(",") || null,
+    ...auditActorOf(ctx),
     purpose: "koppeling",
     action: entry.action,
     objectType: entry.action === "read" ? "webhook_subscription.list" : "webhook_subscription",
     objectId: entry.objectId,
     outcome: "success",
-    requestId: ctx.meta.requestId,
-    clientAddress: ctx.meta.clientAddress,
   });
 }
 
