@@ -1,7 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { Button } from "@utrecht/button-react";
+import { useNavigation } from "@remix-run/react";
 import type { MailRow } from "../lib/mail-view";
 import { nl } from "../messages/nl";
+import { RowActionForm } from "./row-action-form";
 import { MailStatusBadge } from "./status-badge";
 
 const m = nl.adminMail;
@@ -74,16 +74,13 @@ export function MailTable({ rows, caption }: { rows: readonly MailRow[]; caption
               </td>
               <td className="utrecht-table__cell">
                 {row.canRetry ? (
-                  <Form method="post" className="kp-inline-form">
-                    <input type="hidden" name={retryFields.intent} value={retryFields.retryIntent} />
-                    <input type="hidden" name={retryFields.id} value={row.id} />
-                    <Button type="submit" appearance="secondary-action-button" busy={retrying === row.id}>
-                      {m.retry}{" "}
-                      <span className="kp-visually-hidden">
-                        {m.retryTarget(row.subject, row.recipient, row.createdAt)}
-                      </span>
-                    </Button>
-                  </Form>
+                  <RowActionForm
+                    intent={retryFields.retryIntent}
+                    id={row.id}
+                    busy={retrying === row.id}
+                    label={m.retry}
+                    target={m.retryTarget(row.subject, row.recipient, row.createdAt)}
+                  />
                 ) : (
                   <span className="kp-muted">{m.noAction}</span>
                 )}

@@ -1,7 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { Button } from "@utrecht/button-react";
+import { useNavigation } from "@remix-run/react";
 import type { WebhookDeliveryRow, WebhookSubscriptionRow } from "../lib/webhook-view";
 import { nl } from "../messages/nl";
+import { RowActionForm } from "./row-action-form";
 import { WebhookDeliveryStatusBadge, WebhookSubscriptionStatusBadge } from "./status-badge";
 
 const m = nl.adminWebhooks;
@@ -105,16 +105,13 @@ export function WebhookDeliveryTable({ rows }: { rows: readonly WebhookDeliveryR
               <td className="utrecht-table__cell">{row.finishedAt}</td>
               <td className="utrecht-table__cell">
                 {row.canResend ? (
-                  <Form method="post" className="kp-inline-form">
-                    <input type="hidden" name={resendFields.intent} value={resendFields.resendIntent} />
-                    <input type="hidden" name={resendFields.id} value={row.id} />
-                    <Button type="submit" appearance="secondary-action-button" busy={resending === row.id}>
-                      {m.resend}{" "}
-                      <span className="kp-visually-hidden">
-                        {m.resendTarget(row.eventType, row.organisation, row.createdAt)}
-                      </span>
-                    </Button>
-                  </Form>
+                  <RowActionForm
+                    intent={resendFields.resendIntent}
+                    id={row.id}
+                    busy={resending === row.id}
+                    label={m.resend}
+                    target={m.resendTarget(row.eventType, row.organisation, row.createdAt)}
+                  />
                 ) : (
                   <span className="kp-muted">{m.noAction}</span>
                 )}

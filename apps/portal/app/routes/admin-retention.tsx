@@ -6,6 +6,7 @@ import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { ErrorSummary, type ErrorSummaryItem } from "../components/error-summary";
 import { RadioGroup } from "../components/radio-group";
+import { RowActionForm } from "../components/row-action-form";
 import { SelectField } from "../components/select-field";
 import { TextField } from "../components/text-field";
 import { Heading1, Heading2, Paragraph } from "../components/typography";
@@ -187,15 +188,15 @@ export default function AdminRetentionRoute() {
                         {request.fileInProgress ? (
                           <Paragraph>{m.fileInProgress}</Paragraph>
                         ) : (
-                          <Form method="post" className="kp-inline-form">
-                            <input type="hidden" name="intent" value="carry-out" />
-                            <input type="hidden" name="id" value={request.id} />
-                            <input type="hidden" name="version" value={request.version} />
-                            <Button type="submit" appearance="primary-action-button" busy={busyId === request.id}>
-                              {m.carryOut}{" "}
-                              <span className="kp-visually-hidden">{m.carryOutTarget(request.reference)}</span>
-                            </Button>
-                          </Form>
+                          <RowActionForm
+                            intent="carry-out"
+                            id={request.id}
+                            hidden={{ version: request.version }}
+                            busy={busyId === request.id}
+                            label={m.carryOut}
+                            target={m.carryOutTarget(request.reference)}
+                            appearance="primary-action-button"
+                          />
                         )}
                         <Form method="post">
                           <input type="hidden" name="intent" value="refuse" />

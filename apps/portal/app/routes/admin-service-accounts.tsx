@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button } from "@utrecht/button-react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { callApi, tryApi } from "../api-errors.server";
 import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
+import { RowActionForm } from "../components/row-action-form";
 import { Heading1, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
 import { isId } from "../lib/ids";
@@ -86,14 +86,13 @@ export default function AdminServiceAccountsRoute() {
                   <td className="utrecht-table__cell">{row.lastUsedAt}</td>
                   <td className="utrecht-table__cell">
                     {row.canRevoke ? (
-                      <Form method="post" className="kp-inline-form">
-                        <input type="hidden" name="intent" value={REVOKE_INTENT} />
-                        <input type="hidden" name="id" value={row.id} />
-                        <Button type="submit" appearance="secondary-action-button" busy={revoking === row.id}>
-                          {m.revoke}{" "}
-                          <span className="kp-visually-hidden">{m.revokeTarget(row.name, row.organisation)}</span>
-                        </Button>
-                      </Form>
+                      <RowActionForm
+                        intent={REVOKE_INTENT}
+                        id={row.id}
+                        busy={revoking === row.id}
+                        label={m.revoke}
+                        target={m.revokeTarget(row.name, row.organisation)}
+                      />
                     ) : (
                       <span className="kp-muted">{m.noAction}</span>
                     )}
