@@ -19,7 +19,8 @@ describe("startBridge", () => {
       },
     };
     const bridge = startBridge({ db, logger: quietLogger, pollIntervalMs: 5, tasks: [task] });
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    // Polled, not slept: a loaded CI machine may need longer than two ticks' worth of wall time.
+    await expect.poll(() => runs, { timeout: 5_000, interval: 5 }).toBeGreaterThanOrEqual(2);
     await bridge.stop();
     expect(running).toBe(false);
     expect(runs).toBeGreaterThanOrEqual(2);
@@ -45,9 +46,8 @@ describe("startBridge", () => {
         },
       ],
     });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await expect.poll(() => calls, { timeout: 5_000, interval: 5 }).toBeGreaterThan(1);
     await bridge.stop();
-    expect(calls).toBeGreaterThan(1);
     expect(errors).toHaveLength(1);
   });
 

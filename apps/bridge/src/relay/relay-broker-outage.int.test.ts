@@ -148,7 +148,8 @@ describe("the relay while the brokers are cut off for 30 s under load", () => {
     expect(relay.status()).toMatchObject({ kafka: "unreachable", unreachableSince: expect.any(Date) });
     expect(await publishedCount()).toBe(publishedWhenUnreachable);
     const backlogAtEnd = (await measureOutboxBacklog({ db: test.db })).pending;
-    expect(backlogAtEnd).toBeGreaterThan(1000); // 30 s of load waited in the outbox
+    // 30 s of load waited in the outbox (about 3,000 events when idle; far fewer when CI is loaded and the writer slow)
+    expect(backlogAtEnd).toBeGreaterThan(200);
     expect(failures).toBeGreaterThanOrEqual(3); // tried again and again ...
     expect(lines.filter((l) => l.level === "error")).toEqual([
       { level: "error", message: "Kafka unreachable; events stay in the outbox until it is back" },
