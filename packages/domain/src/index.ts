@@ -1,4 +1,5 @@
 export * from "./accounts/account-rules";
+export * from "./continuity/continuity-plan";
 export * from "./handover/deadlines";
 export * from "./handover/package-gate";
 export * from "./handover/reasons";
