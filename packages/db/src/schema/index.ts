@@ -1,6 +1,7 @@
 export * from "./audit-log";
 export * from "./authentication";
 export * from "./cases";
+export * from "./continuity-plans";
 export * from "./enums";
 export * from "./handover-tables";
 export * from "./handovers";
