@@ -1,0 +1,219 @@
+import { countWorkingDaysBetween, type LocalDate } from "../working-days";
+import { protectCountGroup, type ShownCount, showMedian, showShare } from "./small-counts";
+
+/**
+ * The gemeente report (werkvoorraad en doorlooptijden per gemeente and region, issue 8): counts over a period of
+ * Amsterdam dates, both ends included. The facts carry dates and a gemeente, never a case or a person; the database
+ * hands them over (kp_report_facts) and this module does all the counting, so the figures can be checked by hand.
+ */
+export type ReportPeriod = { from: LocalDate; to: LocalDate };
+
+export type ReportRegion = {
+  id: string;
+  name: string;
+  municipalities: readonly { code: string; name: string }[];
+};
+
+export type AssessmentFact = {
+  municipalityCode: string;
+  reportedOn: LocalDate;
+  dueOn: LocalDate;
+  completedOn: LocalDate | null;
+};
+export type HandoverFact = {
+  municipalityCode: string;
+  offeredOn: LocalDate;
+  acceptedOn: LocalDate | null;
+  firstContactOn: LocalDate | null;
+  declinedOn: LocalDate | null;
+  declineReasonCode: string | null;
+  returnedOn: LocalDate | null;
+};
+export type VvFact = { municipalityCode: string; openedOn: LocalDate; closedOn: LocalDate | null };
+export type ReportFacts = {
+  assessments: readonly AssessmentFact[];
+  handovers: readonly HandoverFact[];
+  vvTrajectories: readonly VvFact[];
+};
+
+/** The safety assessment norm: 90% within 5 working days (Kwaliteitskader Veilig Thuis). */
+export const ASSESSMENT_NORM_PERCENT = 90;
+
+type RawFigures = {
+  meldingenReceived: number;
+  assessmentsFinished: number;
+  assessmentsFinishedInTime: number;
+  triagesOverdue: number;
+  handoversOffered: number;
+  handoversAccepted: number;
+  handoversDeclined: number;
+  handoversReturned: number;
+  declineReasons: Map<string, number>;
+  acceptanceWorkingDays: number[];
+  firstContactWorkingDays: number[];
+  vvOpened: number;
+  vvClosed: number;
+  vvOpenAtEnd: number;
+};
+
+export const REPORT_COUNTS = [
+  "meldingenReceived",
+  "assessmentsFinished",
+  "triagesOverdue",
+  "handoversOffered",
+  "handoversAccepted",
+  "handoversDeclined",
+  "handoversReturned",
+  "vvOpened",
+  "vvClosed",
+  "vvOpenAtEnd",
+] as const;
+export type ReportCount = (typeof REPORT_COUNTS)[number];
+
+export type ShownFigures = Record<ReportCount, ShownCount> & {
+  /** Share of finished assessments within their due date, in percent with one decimal; null under five. */
+  assessmentsInTimePercent: number | null;
+  medianAcceptanceWorkingDays: number | null;
+  medianFirstContactWorkingDays: number | null;
+};
+
+export type ReportRow =
+  | { kind: "municipality"; code: string; name: string; regionId: string; figures: ShownFigures }
+  | {
+      kind: "region";
+      regionId: string;
+      name: string;
+      figures: ShownFigures;
+      declineReasons: { code: string; count: ShownCount }[];
+    };
+
+export type GemeenteReport = { period: ReportPeriod; rows: ReportRow[] };
+
+const within = (date: LocalDate | null, period: ReportPeriod): date is LocalDate =>
+  date !== null && date >= period.from && date <= period.to;
+
+function emptyFigures(): RawFigures {
+  return {
+    meldingenReceived: 0,
+    assessmentsFinished: 0,
+    assessmentsFinishedInTime: 0,
+    triagesOverdue: 0,
+    handoversOffered: 0,
+    handoversAccepted: 0,
+    handoversDeclined: 0,
+    handoversReturned: 0,
+    declineReasons: new Map(),
+    acceptanceWorkingDays: [],
+    firstContactWorkingDays: [],
+    vvOpened: 0,
+    vvClosed: 0,
+    vvOpenAtEnd: 0,
+  };
+}
+
+function addFacts(figures: RawFigures, facts: ReportFacts, period: ReportPeriod): void {
+  for (const a of facts.assessments) {
+    if (within(a.reportedOn, period)) figures.meldingenReceived++;
+    if (within(a.completedOn, period)) {
+      figures.assessmentsFinished++;
+      if (a.completedOn <= a.dueOn) figures.assessmentsFinishedInTime++;
+    }
+    // Still waiting for its assessment when the period ends, and past the 5 working days by then.
+    const openAtEnd = a.reportedOn <= period.to && (a.completedOn === null || a.completedOn > period.to);
+    if (openAtEnd && a.dueOn < period.to) figures.triagesOverdue++;
+  }
+  for (const h of facts.handovers) {
+    if (within(h.offeredOn, period)) figures.handoversOffered++;
+    if (within(h.acceptedOn, period)) {
+      figures.handoversAccepted++;
+      figures.acceptanceWorkingDays.push(countWorkingDaysBetween({ from: h.offeredOn, to: h.acceptedOn }));
+    }
+    if (within(h.firstContactOn, period) && h.acceptedOn) {
+      figures.firstContactWorkingDays.push(countWorkingDaysBetween({ from: h.acceptedOn, to: h.firstContactOn }));
+    }
+    if (within(h.declinedOn, period)) {
+      figures.handoversDeclined++;
+      const code = h.declineReasonCode ?? "other";
+      figures.declineReasons.set(code, (figures.declineReasons.get(code) ?? 0) + 1);
+    }
+    if (within(h.returnedOn, period)) figures.handoversReturned++;
+  }
+  for (const v of facts.vvTrajectories) {
+    if (within(v.openedOn, period)) figures.vvOpened++;
+    if (within(v.closedOn, period)) figures.vvClosed++;
+    if (v.openedOn <= period.to && (v.closedOn === null || v.closedOn > period.to)) figures.vvOpenAtEnd++;
+  }
+}
+
+function factsOf(facts: ReportFacts, codes: ReadonlySet<string>): ReportFacts {
+  return {
+    assessments: facts.assessments.filter((f) => codes.has(f.municipalityCode)),
+    handovers: facts.handovers.filter((f) => codes.has(f.municipalityCode)),
+    vvTrajectories: facts.vvTrajectories.filter((f) => codes.has(f.municipalityCode)),
+  };
+}
+
+function shownFigures(raw: RawFigures, counts: Record<ReportCount, ShownCount>): ShownFigures {
+  return {
+    ...counts,
+    assessmentsInTimePercent: showShare({ part: raw.assessmentsFinishedInTime, whole: raw.assessmentsFinished }),
+    medianAcceptanceWorkingDays: showMedian({ values: raw.acceptanceWorkingDays }),
+    medianFirstContactWorkingDays: showMedian({ values: raw.firstContactWorkingDays }),
+  };
+}
+
+/**
+ * Every gemeente of every region and each region's total, protected as a whole (small-counts.ts): who may see which
+ * rows is decided afterwards, so a gemeente that sees its own row and its region's cannot work out a neighbour's.
+ */
+export function buildGemeenteReport(options: {
+  period: ReportPeriod;
+  regions: readonly ReportRegion[];
+  facts: ReportFacts;
+}): GemeenteReport {
+  const { period, regions, facts } = options;
+  const rows: ReportRow[] = [];
+  for (const region of regions) {
+    const perMunicipality = region.municipalities.map((m) => {
+      const raw = emptyFigures();
+      addFacts(raw, factsOf(facts, new Set([m.code])), period);
+      return { municipality: m, raw };
+    });
+    const regionRaw = emptyFigures();
+    addFacts(regionRaw, factsOf(facts, new Set(region.municipalities.map((m) => m.code))), period);
+
+    const municipalityCounts = perMunicipality.map(() => ({}) as Record<ReportCount, ShownCount>);
+    const regionCounts = {} as Record<ReportCount, ShownCount>;
+    for (const count of REPORT_COUNTS) {
+      const group = protectCountGroup({
+        cells: new Map(perMunicipality.map(({ municipality, raw }) => [municipality.code, raw[count]])),
+        total: regionRaw[count],
+      });
+      perMunicipality.forEach(({ municipality }, index) => {
+        (municipalityCounts[index] as Record<ReportCount, ShownCount>)[count] = group.cells.get(municipality.code) ?? 0;
+      });
+      regionCounts[count] = group.total;
+    }
+    const reasons = protectCountGroup({
+      cells: new Map([...regionRaw.declineReasons].sort(([a], [b]) => a.localeCompare(b))),
+      total: regionRaw.handoversDeclined,
+    });
+    rows.push({
+      kind: "region",
+      regionId: region.id,
+      name: region.name,
+      figures: shownFigures(regionRaw, regionCounts),
+      declineReasons: [...reasons.cells].map(([code, count]) => ({ code, count })),
+    });
+    perMunicipality.forEach(({ municipality, raw }, index) => {
+      rows.push({
+        kind: "municipality",
+        code: municipality.code,
+        name: municipality.name,
+        regionId: region.id,
+        figures: shownFigures(raw, municipalityCounts[index] as Record<ReportCount, ShownCount>),
+      });
+    });
+  }
+  return { period, rows };
+}
