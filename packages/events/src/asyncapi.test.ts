@@ -6,6 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { toCloudEvent, toKafkaRecord } from "./cloudevent";
+import {
+  type ContinuityPlanEventPayload,
+  continuityPlanEvents,
+  ZContinuityPlanEventPayload,
+} from "./continuity-plan-payloads";
 import { eventSource, eventTypeName } from "./event-types";
 import { type HandoverEventPayload, handoverEvents, ZHandoverEventPayload } from "./payloads";
 import {
@@ -34,12 +39,14 @@ const handoverTopics = (Object.keys(receivingKinds) as ReceivingOrganisationKind
 const handoverTypes = handoverEvents.map((event) => eventTypeName({ aggregate: "handover", event }));
 const tableTypes = tableEvents.map((event) => eventTypeName({ aggregate: "table", event }));
 const vvTypes = vvEvents.map((event) => eventTypeName({ aggregate: "vv", event }));
+const continuityPlanTypes = continuityPlanEvents.map((event) => eventTypeName({ aggregate: "continuity_plan", event }));
 
 /** The event types each topic carries, in the order the document lists them. */
 const typesByTopic = new Map<string, string[]>([
   ...handoverTopics.map((topic) => [topic, handoverTypes] as [string, string[]]),
   [topics.tables, tableTypes],
   [topics.vv, vvTypes],
+  [topics.continuityPlan, continuityPlanTypes],
 ]);
 
 /** Which components schema (and zod schema) each event type's payload refers to, and its Kafka key binding. */
@@ -48,12 +55,16 @@ const payloadOf = new Map<string, { schema: string; binding: string }>([
   [tableTypes[0] ?? "", { schema: "TableDecidedPayload", binding: "keyedByMeeting" }],
   [tableTypes[1] ?? "", { schema: "TableClosedPayload", binding: "keyedByMeeting" }],
   ...vvTypes.map((type) => [type, { schema: "VvEventPayload", binding: "keyedByTrajectory" }] as const),
+  ...continuityPlanTypes.map(
+    (type) => [type, { schema: "ContinuityPlanEventPayload", binding: "keyedByPlan" }] as const,
+  ),
 ]);
 const payloadSchemas = [
   { name: "HandoverEventPayload", zod: ZHandoverEventPayload },
   { name: "TableDecidedPayload", zod: ZTableDecidedPayload },
   { name: "TableClosedPayload", zod: ZTableClosedPayload },
   { name: "VvEventPayload", zod: ZVvEventPayload },
+  { name: "ContinuityPlanEventPayload", zod: ZContinuityPlanEventPayload },
 ] as const;
 
 const ceHeaders = [
@@ -211,7 +222,7 @@ describe("asyncapi.yaml", () => {
   });
 
   it("carries the table events on the tables topic and the V&V events on the V&V topic", () => {
-    for (const topic of [topics.tables, topics.vv]) {
+    for (const topic of [topics.tables, topics.vv, topics.continuityPlan]) {
       expect(
         channelAt(topic)
           ?.messages()
@@ -369,10 +380,28 @@ describe("asyncapi.yaml against real events (ajv from node_modules)", () => {
     occurredAt: "2026-12-01T13:30:00.000Z",
   };
 
+  const continuityPlanEnded: ContinuityPlanEventPayload = {
+    planId: "bf0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    organisationId: tableDecided.organisationId,
+    startsOn: "2026-07-01",
+    expectedEndOn: "2026-09-30",
+    endedOn: "2026-09-15",
+    endReason: "declared",
+    services: ["crisis_service", "sexual_violence_centre", "duty_desk"],
+    version: 2,
+    occurredAt: "2026-09-15T14:00:00+02:00",
+  };
+
   it.each([
     ["TableDecidedPayload", ZTableDecidedPayload, tableDecided, { ...tableDecided, decision: "later" }],
     ["TableClosedPayload", ZTableClosedPayload, tableClosed, { ...tableClosed, decisionCounts: { handover: 1 } }],
     ["VvEventPayload", ZVvEventPayload, vvEvent, { ...vvEvent, conditionStatus: "half" }],
+    [
+      "ContinuityPlanEventPayload",
+      ZContinuityPlanEventPayload,
+      continuityPlanEnded,
+      { ...continuityPlanEnded, services: [] },
+    ],
   ] as const)("accepts and refuses %s payloads as zod does", (name, zod, good, bad) => {
     const validate = newAjv().compile(payloadSchema(name) as JsonObject);
     expect(zod.safeParse(good).success).toBe(true);

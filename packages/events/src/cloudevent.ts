@@ -17,6 +17,7 @@ const datarefPaths: Record<string, string> = {
   handover: "/api/v1/overdrachten",
   table: "/api/v1/overdrachtstafels",
   vv: "/api/v1/vv-trajecten",
+  continuity_plan: "/api/v1/continuiteitsplannen",
 };
 
 /**

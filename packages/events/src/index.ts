@@ -1,4 +1,5 @@
 export * from "./cloudevent";
+export * from "./continuity-plan-payloads";
 export * from "./event-types";
 export * from "./payloads";
 export * from "./table-payloads";

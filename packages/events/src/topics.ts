@@ -5,6 +5,7 @@ export const topics = {
   youthProtection: "ketenportaal.handovers.youth-protection",
   vv: "ketenportaal.vv",
   tables: "ketenportaal.tables",
+  continuityPlan: "ketenportaal.continuity-plan",
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];
