@@ -76,6 +76,9 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   // Destruction requests and the figures of destroyed files: the VT organisation's beheerder only (migration 0010).
   retention_requests: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
   retention_figures: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
+  // A melder's e-mail address and the feedback given: the owning VT organisation only (migration 0015).
+  melder_addresses: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  melder_feedback: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
 };
 
 let test: TestDatabase;
@@ -126,6 +129,15 @@ beforeAll(async () => {
       from cases c, users u where u.email = 'beheer@vt-kennemerland.example' limit 1`);
     await tx.execute(sql`insert into retention_figures (organisation_id, municipality_code, year, outcome, reason, files)
       select organisation_id, municipality_code, 2006, 'other', 'retention_expired', 1 from cases limit 1`);
+    // A professional melder's address and one feedback on a case the wijkteam sees through a handover (superuser:
+    // the worker role has no grant on the address).
+    await test.db.execute(sql`insert into melder_addresses (case_id, organisation_id, email)
+      select c.id, c.organisation_id, 'melder@school.example' from cases c
+      where exists (select 1 from handovers h join organisations o on o.id = h.target_organisation_id
+                    where h.case_id = c.id and h.offered_at is not null and h.status in ('offered', 'accepted', 'started')
+                      and o.slug = 'swt-haarlem') limit 1`);
+    await test.db.execute(sql`insert into melder_feedback (case_id, organisation_id, step, given_on)
+      select case_id, organisation_id, 'assessment_completed', '2026-11-20' from melder_addresses`);
     for (const [key, kind] of [
       ["vt", "vt"],
       ["partner", "local_team"],
@@ -242,6 +254,23 @@ describe("row-level security", () => {
       });
     },
   );
+});
+
+describe("the melder of a case (migration 0015)", () => {
+  it("is hidden from a partner that sees the case through a handover", async () => {
+    const [address] = await executeRows<{ case_id: string }>(test.db, sql`select case_id from melder_addresses`);
+    if (!address) throw new Error("no melder address seeded");
+    const partner = await actorFor("medewerker@swt-haarlem.example");
+    const [seen] = await withRequest(test.db, partner, (tx) =>
+      executeRows<{ cases: number; addresses: number; feedback: number }>(
+        tx,
+        sql`select (select count(*)::int from cases where id = ${address.case_id}) as cases,
+                   (select count(*)::int from melder_addresses where case_id = ${address.case_id}) as addresses,
+                   (select count(*)::int from melder_feedback where case_id = ${address.case_id}) as feedback`,
+      ),
+    );
+    expect(seen).toEqual({ cases: 1, addresses: 0, feedback: 0 });
+  });
 });
 
 describe("the audit log for a functioneel beheerder (migration 0011)", () => {

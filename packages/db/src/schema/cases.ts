@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { casePriority, involvedPersonRole, spokenStatus } from "./enums";
 import { municipalities } from "./municipalities";
 import { organisations } from "./organisations";
@@ -23,6 +23,17 @@ export const cases = pgTable(
     safetyAssessmentDueOn: date("safety_assessment_due_on").notNull(),
     safetyAssessmentCompletedAt: timestamp("safety_assessment_completed_at", { withTimezone: true }),
     conclusion: text("conclusion"),
+    /** Who made the melding: `professional` or `non_professional` (domain melderKinds); null before it was recorded. */
+    melderKind: text("melder_kind"),
+    /** Priority factors weighed at triage (domain derivePriority sets `priority` from them). */
+    urgent: boolean("urgent").notNull().default(false),
+    childrenInHousehold: boolean("children_in_household").notNull().default(false),
+    elderlyInHousehold: boolean("elderly_in_household").notNull().default(false),
+    existingHelp: boolean("existing_help").notNull().default(false),
+    /** The onderzoek, when chosen after the assessment: due 10 weeks after it started. */
+    investigationStartedAt: timestamp("investigation_started_at", { withTimezone: true }),
+    investigationDueOn: date("investigation_due_on"),
+    investigationFinishedAt: timestamp("investigation_finished_at", { withTimezone: true }),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -31,6 +42,11 @@ export const cases = pgTable(
   (t) => [
     unique("cases_organisation_reference").on(t.organisationId, t.reference),
     index("cases_municipality_idx").on(t.municipalityCode),
+    // The triage queue: open assessments of one organisation by due date.
+    index("cases_open_assessment_idx")
+      .on(t.organisationId, t.safetyAssessmentDueOn)
+      .where(sql`${t.safetyAssessmentCompletedAt} is null`),
+    check("cases_melder_kind", sql`${t.melderKind} is null or ${t.melderKind} in ('professional', 'non_professional')`),
   ],
 );
 

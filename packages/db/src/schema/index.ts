@@ -5,6 +5,7 @@ export * from "./continuity-plans";
 export * from "./enums";
 export * from "./handover-tables";
 export * from "./handovers";
+export * from "./meldingen";
 export * from "./municipalities";
 export * from "./notifications";
 export * from "./organisations";
