@@ -1,4 +1,5 @@
 export * from "./message-id";
+export * from "./templates/continuity-plan-mail";
 export * from "./templates/handover-mail";
 export * from "./templates/table-mail";
 export * from "./templates/vv-mail";
