@@ -1,5 +1,6 @@
 import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisationKind } from "./enums";
+import { municipalities } from "./municipalities";
 
 export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -8,6 +9,8 @@ export const organisations = pgTable("organisations", {
   kind: organisationKind("kind").notNull(),
   /** Organisatie-identificatienummer; VT's OIN names the source of our events. */
   oin: text("oin"),
+  /** A gemeente's own organisation names its gemeente: its beleidsmedewerkers see that gemeente's report. */
+  municipalityCode: text("municipality_code").references(() => municipalities.code),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
