@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { type CaseEventPayload, caseEvents, ZCaseEventPayload } from "./case-payloads";
 import { toCloudEvent, toKafkaRecord } from "./cloudevent";
 import {
   type ContinuityPlanEventPayload,
@@ -39,6 +40,7 @@ const handoverTopics = (Object.keys(receivingKinds) as ReceivingOrganisationKind
 const handoverTypes = handoverEvents.map((event) => eventTypeName({ aggregate: "handover", event }));
 const tableTypes = tableEvents.map((event) => eventTypeName({ aggregate: "table", event }));
 const vvTypes = vvEvents.map((event) => eventTypeName({ aggregate: "vv", event }));
+const caseTypes = caseEvents.map((event) => eventTypeName({ aggregate: "case", event }));
 const continuityPlanTypes = continuityPlanEvents.map((event) => eventTypeName({ aggregate: "continuity_plan", event }));
 
 /** The event types each topic carries, in the order the document lists them. */
@@ -47,6 +49,7 @@ const typesByTopic = new Map<string, string[]>([
   [topics.tables, tableTypes],
   [topics.vv, vvTypes],
   [topics.continuityPlan, continuityPlanTypes],
+  [topics.cases, caseTypes],
 ]);
 
 /** Which components schema (and zod schema) each event type's payload refers to, and its Kafka key binding. */
@@ -58,6 +61,7 @@ const payloadOf = new Map<string, { schema: string; binding: string }>([
   ...continuityPlanTypes.map(
     (type) => [type, { schema: "ContinuityPlanEventPayload", binding: "keyedByPlan" }] as const,
   ),
+  ...caseTypes.map((type) => [type, { schema: "CaseEventPayload", binding: "keyedByCase" }] as const),
 ]);
 const payloadSchemas = [
   { name: "HandoverEventPayload", zod: ZHandoverEventPayload },
@@ -65,6 +69,7 @@ const payloadSchemas = [
   { name: "TableClosedPayload", zod: ZTableClosedPayload },
   { name: "VvEventPayload", zod: ZVvEventPayload },
   { name: "ContinuityPlanEventPayload", zod: ZContinuityPlanEventPayload },
+  { name: "CaseEventPayload", zod: ZCaseEventPayload },
 ] as const;
 
 const ceHeaders = [
@@ -222,7 +227,7 @@ describe("asyncapi.yaml", () => {
   });
 
   it("carries the table events on the tables topic and the V&V events on the V&V topic", () => {
-    for (const topic of [topics.tables, topics.vv, topics.continuityPlan]) {
+    for (const topic of [topics.tables, topics.vv, topics.continuityPlan, topics.cases]) {
       expect(
         channelAt(topic)
           ?.messages()
@@ -392,7 +397,21 @@ describe("asyncapi.yaml against real events (ajv from node_modules)", () => {
     occurredAt: "2026-09-15T14:00:00+02:00",
   };
 
+  const caseFeedback: CaseEventPayload = {
+    caseId: "cf0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    organisationId: tableDecided.organisationId,
+    municipalityCode: "GM0392",
+    priority: "high",
+    version: 4,
+    safetyAssessmentDueOn: "2026-12-01",
+    feedbackId: "df0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    feedbackStep: "assessment_completed",
+    mailQueued: true,
+    occurredAt: "2026-12-01T10:00:00+01:00",
+  };
+
   it.each([
+    ["CaseEventPayload", ZCaseEventPayload, caseFeedback, { ...caseFeedback, priority: "urgent" }],
     ["TableDecidedPayload", ZTableDecidedPayload, tableDecided, { ...tableDecided, decision: "later" }],
     ["TableClosedPayload", ZTableClosedPayload, tableClosed, { ...tableClosed, decisionCounts: { handover: 1 } }],
     ["VvEventPayload", ZVvEventPayload, vvEvent, { ...vvEvent, conditionStatus: "half" }],

@@ -1,5 +1,5 @@
 /** Aggregates that publish events; the type names are a public contract for partner systems. */
-export const aggregates = ["handover", "vv", "table", "continuity_plan"] as const;
+export const aggregates = ["handover", "vv", "table", "continuity_plan", "case"] as const;
 export type Aggregate = (typeof aggregates)[number];
 
 const EVENT_NAME = /^[a-z][a-z_]*$/;

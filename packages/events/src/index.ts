@@ -1,3 +1,4 @@
+export * from "./case-payloads";
 export * from "./cloudevent";
 export * from "./continuity-plan-payloads";
 export * from "./event-types";

@@ -6,6 +6,7 @@ export const topics = {
   vv: "ketenportaal.vv",
   tables: "ketenportaal.tables",
   continuityPlan: "ketenportaal.continuity-plan",
+  cases: "ketenportaal.cases",
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];
