@@ -316,6 +316,11 @@ const CALLS: Record<string, Call | "not-called"> = {
     recordOf: none,
     run: (api, r) => api.admin.serviceAccounts.revoke({ id: r.serviceAccountId ?? crypto.randomUUID() }),
   },
+  "report.gemeente": {
+    subject: "none",
+    recordOf: none,
+    run: (api) => api.report.gemeente({ from: "2026-11-01", to: today }),
+  },
   "admin.retention.overview": { subject: "none", recordOf: none, run: (api) => api.admin.retention.overview() },
   "admin.retention.recordRequest": {
     subject: "none",

@@ -119,6 +119,8 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.serviceAccounts.revoke": rule("none", [["functional_admin"], ["none"]]),
   // The audit log: the functioneel beheerder, in a session with the second factor (the matrix proves a session
   // without it is refused); which rows they see is migration 0011's policy.
+  // Aggregates only (decision 014): VT sees every gemeente, a gemeente its own and its region's totals.
+  "report.gemeente": rule("none", [["vt_worker", "team_coordinator", "functional_admin", "policy_officer"], ["none"]]),
   "admin.audit.search": rule("none", [["functional_admin"], ["none"]]),
   "admin.audit.resolveFilters": rule("none", [["functional_admin"], ["none"]]),
   // Bewaartermijnen: the VT organisation's beheerder (the demo's only one); the service refuses a partner's beheerder.

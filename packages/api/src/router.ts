@@ -7,6 +7,7 @@ import { caseRouter } from "./routers/case";
 import { handoverRouter } from "./routers/handover";
 import { meRoute } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
+import { reportRouter } from "./routers/report";
 import { tableRouter } from "./routers/table";
 import { vvRouter } from "./routers/vv";
 import { webhookRouter } from "./routers/webhook";
@@ -24,6 +25,7 @@ export const appRouter = router({
   case: caseRouter,
   handover: handoverRouter,
   notification: notificationRouter,
+  report: reportRouter,
   table: tableRouter,
   vv: vvRouter,
   webhook: webhookRouter,

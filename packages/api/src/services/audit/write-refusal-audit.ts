@@ -20,6 +20,7 @@ const AREAS: Record<string, { purpose: string; objectType: string }> = {
   "admin.serviceAccounts": { purpose: "beheer", objectType: "service_account" },
   "admin.audit": { purpose: "beheer", objectType: "audit_log" },
   "admin.retention": { purpose: "beheer", objectType: "retention_request" },
+  report: { purpose: "report", objectType: "report.gemeente" },
   auth: { purpose: "authentication", objectType: "session" },
   me: { purpose: "authentication", objectType: "user" },
 };

@@ -38,6 +38,8 @@ type DemoOrganisation = {
   name: string;
   kind: OrganisationKind;
   oin: string;
+  /** A gemeente's organisation: the gemeente whose report its beleidsmedewerkers see. */
+  municipalityCode?: string;
   teams: { name: string; email: string; municipalities: string[] }[];
 };
 
@@ -109,7 +111,14 @@ export const demoOrganisations: DemoOrganisation[] = [
       },
     ],
   },
-  { slug: "gemeente-haarlem", name: "Gemeente Haarlem", kind: "municipality", oin: "00000009999999990006", teams: [] },
+  {
+    slug: "gemeente-haarlem",
+    name: "Gemeente Haarlem",
+    kind: "municipality",
+    oin: "00000009999999990006",
+    municipalityCode: "GM0392",
+    teams: [],
+  },
 ];
 
 export const demoUsers: { email: string; name: string; organisation: string; team: string | null; role: Role }[] = [

@@ -44,7 +44,13 @@ export async function seedDemoRegion(options: { db: Database }): Promise<boolean
     for (const organisation of demoOrganisations) {
       const [row] = await tx
         .insert(organisations)
-        .values({ slug: organisation.slug, name: organisation.name, kind: organisation.kind, oin: organisation.oin })
+        .values({
+          slug: organisation.slug,
+          name: organisation.name,
+          kind: organisation.kind,
+          oin: organisation.oin,
+          municipalityCode: organisation.municipalityCode ?? null,
+        })
         .returning({ id: organisations.id });
       if (!row) throw new Error("organisation insert returned nothing");
       organisationIds.set(organisation.slug, row.id);

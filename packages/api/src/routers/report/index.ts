@@ -1,0 +1,14 @@
+import { loadGemeenteReport } from "../../services/report/load-gemeente-report";
+import { authedProcedure, router } from "../../trpc";
+import { ZGemeenteReportRequest, ZGemeenteReportResponse } from "./report.types";
+
+/**
+ * Aggregated figures for VT and the gemeenten (issue 8). The service decides the scope from the caller's
+ * organisation and role and logs every read; no procedure here returns a case.
+ */
+export const reportRouter = router({
+  gemeente: authedProcedure
+    .input(ZGemeenteReportRequest)
+    .output(ZGemeenteReportResponse)
+    .query(({ ctx, input }) => loadGemeenteReport({ ctx, input })),
+});

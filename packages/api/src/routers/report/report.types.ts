@@ -1,0 +1,73 @@
+import { countPeriodDays, type ShownFigures, ZLocalDate } from "@ketenportaal/domain";
+import { z } from "zod";
+
+/** A report covers at most a year: longer periods are a question for the data team, not the portal. */
+export const MAX_REPORT_DAYS = 366;
+
+export const ZGemeenteReportRequest = z
+  .object({
+    /** Both absent: the last two-week period that has ended. */
+    from: ZLocalDate.optional(),
+    to: ZLocalDate.optional(),
+  })
+  .superRefine((period, issue) => {
+    if ((period.from === undefined) !== (period.to === undefined)) {
+      issue.addIssue({
+        code: "custom",
+        path: [period.from === undefined ? "from" : "to"],
+        message: "Vul zowel de begin- als de einddatum in.",
+      });
+      return;
+    }
+    if (period.from && period.to) {
+      if (period.to < period.from) {
+        issue.addIssue({ code: "custom", path: ["to"], message: "De einddatum ligt voor de begindatum." });
+      } else if (countPeriodDays({ from: period.from, to: period.to }) > MAX_REPORT_DAYS) {
+        issue.addIssue({ code: "custom", path: ["to"], message: "Een rapportage beslaat hoogstens een jaar." });
+      }
+    }
+  });
+
+const ZShownCount = z.union([z.number().int().nonnegative(), z.literal("<5"), z.literal("x")]);
+
+const ZShownFigures = z.object({
+  meldingenReceived: ZShownCount,
+  assessmentsFinished: ZShownCount,
+  triagesOverdue: ZShownCount,
+  handoversOffered: ZShownCount,
+  handoversAccepted: ZShownCount,
+  handoversDeclined: ZShownCount,
+  handoversReturned: ZShownCount,
+  vvOpened: ZShownCount,
+  vvClosed: ZShownCount,
+  vvOpenAtEnd: ZShownCount,
+  assessmentsInTimePercent: z.number().nullable(),
+  medianAcceptanceWorkingDays: z.number().nullable(),
+  medianFirstContactWorkingDays: z.number().nullable(),
+}) satisfies z.ZodType<ShownFigures>;
+
+export const ZGemeenteReportResponse = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** `all`: VT, every gemeente; `municipality`: a gemeente's own row and its region's. */
+  scope: z.enum(["all", "municipality"]),
+  norms: z.object({ assessmentsInTimePercent: z.number() }),
+  rows: z.array(
+    z.discriminatedUnion("kind", [
+      z.object({
+        kind: z.literal("municipality"),
+        code: z.string(),
+        name: z.string(),
+        regionId: z.string(),
+        figures: ZShownFigures,
+      }),
+      z.object({
+        kind: z.literal("region"),
+        regionId: z.string(),
+        name: z.string(),
+        figures: ZShownFigures,
+        declineReasons: z.array(z.object({ code: z.string(), count: ZShownCount })),
+      }),
+    ]),
+  ),
+});
+export type GemeenteReportResponse = z.infer<typeof ZGemeenteReportResponse>;

@@ -1,0 +1,153 @@
+import { executeRows, municipalities, organisations, regions } from "@ketenportaal/db";
+import {
+  ASSESSMENT_NORM_PERCENT,
+  type AssessmentFact,
+  buildGemeenteReport,
+  type HandoverFact,
+  lastCompleteTwoWeekPeriod,
+  type ReportFacts,
+  type ReportPeriod,
+  type ReportRegion,
+  toAmsterdamDate,
+  type VvFact,
+} from "@ketenportaal/domain";
+import { asc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { AuthedContext } from "../../context";
+import type { GemeenteReportResponse, ZGemeenteReportRequest } from "../../routers/report/report.types";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
+import { DomainRefusal } from "../errors";
+
+type ReportScope = { kind: "all" } | { kind: "municipality"; municipalityCode: string };
+
+/**
+ * VT sees every gemeente; a gemeente's beleidsmedewerker sees its own gemeente and its region's totals, never a
+ * case. Partners have no report: their own figures are in their own systems.
+ */
+async function resolveReportScope(ctx: AuthedContext): Promise<ReportScope> {
+  const { principal } = ctx;
+  const vtRoles = ["vt_worker", "team_coordinator", "functional_admin"] as const;
+  if (principal.organisation.kind === "vt" && principal.roles.some((role) => vtRoles.includes(role as never))) {
+    return { kind: "all" };
+  }
+  if (principal.organisation.kind === "municipality" && principal.roles.includes("policy_officer")) {
+    const [organisation] = await ctx.tx
+      .select({ municipalityCode: organisations.municipalityCode })
+      .from(organisations)
+      .where(eq(organisations.id, principal.organisation.id));
+    if (!organisation?.municipalityCode) {
+      throw new DomainRefusal(
+        "FORBIDDEN",
+        "Uw organisatie is nog niet aan een gemeente gekoppeld. Vraag de functioneel beheerder dit in te stellen.",
+      );
+    }
+    return { kind: "municipality", municipalityCode: organisation.municipalityCode };
+  }
+  throw new DomainRefusal("FORBIDDEN", "De rapportage per gemeente is er voor Veilig Thuis en de gemeenten.");
+}
+
+async function loadReportRegions(ctx: AuthedContext): Promise<ReportRegion[]> {
+  const rows = await ctx.tx
+    .select({
+      regionId: regions.id,
+      regionName: regions.name,
+      code: municipalities.code,
+      name: municipalities.name,
+    })
+    .from(regions)
+    .innerJoin(municipalities, eq(municipalities.regionId, regions.id))
+    .orderBy(asc(regions.name), asc(municipalities.name));
+  const byRegion = new Map<string, ReportRegion & { municipalities: { code: string; name: string }[] }>();
+  for (const row of rows) {
+    const region = byRegion.get(row.regionId) ?? { id: row.regionId, name: row.regionName, municipalities: [] };
+    region.municipalities.push({ code: row.code, name: row.name });
+    byRegion.set(row.regionId, region);
+  }
+  return [...byRegion.values()];
+}
+
+/**
+ * The facts come from SECURITY DEFINER functions (migration 0016): dates and a gemeente per case, handover and
+ * trajectory of every VT organisation, without an id, a reference or any text, so a gemeente's figures can be
+ * counted without the gemeente's role being able to read a single case.
+ */
+async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promise<ReportFacts> {
+  const [assessments, handovers, vvTrajectories] = await Promise.all([
+    executeRows<{ municipality_code: string; reported_on: string; due_on: string; completed_on: string | null }>(
+      ctx.tx,
+      sql`select * from kp_report_assessment_facts(${period.from}::date, ${period.to}::date)`,
+    ),
+    executeRows<{
+      municipality_code: string;
+      offered_on: string;
+      accepted_on: string | null;
+      first_contact_on: string | null;
+      declined_on: string | null;
+      decline_reason_code: string | null;
+      returned_on: string | null;
+    }>(ctx.tx, sql`select * from kp_report_handover_facts(${period.from}::date, ${period.to}::date)`),
+    executeRows<{ municipality_code: string; opened_on: string; closed_on: string | null }>(
+      ctx.tx,
+      sql`select * from kp_report_vv_facts(${period.from}::date, ${period.to}::date)`,
+    ),
+  ]);
+  return {
+    assessments: assessments.map(
+      (a): AssessmentFact => ({
+        municipalityCode: a.municipality_code,
+        reportedOn: a.reported_on,
+        dueOn: a.due_on,
+        completedOn: a.completed_on,
+      }),
+    ),
+    handovers: handovers.map(
+      (h): HandoverFact => ({
+        municipalityCode: h.municipality_code,
+        offeredOn: h.offered_on,
+        acceptedOn: h.accepted_on,
+        firstContactOn: h.first_contact_on,
+        declinedOn: h.declined_on,
+        declineReasonCode: h.decline_reason_code,
+        returnedOn: h.returned_on,
+      }),
+    ),
+    vvTrajectories: vvTrajectories.map(
+      (v): VvFact => ({ municipalityCode: v.municipality_code, openedOn: v.opened_on, closedOn: v.closed_on }),
+    ),
+  };
+}
+
+/** The werkvoorraad and doorlooptijden per gemeente and region for a period (issue 8), read and logged. */
+export async function loadGemeenteReport(options: {
+  ctx: AuthedContext;
+  input: z.infer<typeof ZGemeenteReportRequest>;
+}): Promise<GemeenteReportResponse> {
+  const { ctx, input } = options;
+  const scope = await resolveReportScope(ctx);
+  const period: ReportPeriod =
+    input.from && input.to
+      ? { from: input.from, to: input.to }
+      : lastCompleteTwoWeekPeriod({ today: toAmsterdamDate({ instant: ctx.now() }) });
+  const [reportRegions, facts] = await Promise.all([loadReportRegions(ctx), loadReportFacts(ctx, period)]);
+  // Protected over every gemeente first (small-counts.ts); only then cut down to what the caller may see.
+  const report = buildGemeenteReport({ period, regions: reportRegions, facts });
+  const visibleRegion =
+    scope.kind === "municipality"
+      ? reportRegions.find((region) => region.municipalities.some((m) => m.code === scope.municipalityCode))?.id
+      : undefined;
+  const rows =
+    scope.kind === "all"
+      ? report.rows
+      : report.rows.filter((row) =>
+          row.kind === "region" ? row.regionId === visibleRegion : row.code === scope.municipalityCode,
+        );
+  await writeAudit(ctx.tx, {
+    ...auditActorOf(ctx),
+    purpose: "report",
+    action: "read",
+    objectType: "report.gemeente",
+    objectId: `${period.from}/${period.to}${scope.kind === "municipality" ? ` ${scope.municipalityCode}` : ""}`,
+    outcome: "success",
+  });
+  return { period, scope: scope.kind, norms: { assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT }, rows };
+}
