@@ -321,6 +321,7 @@ const CALLS: Record<string, Call | "not-called"> = {
     recordOf: none,
     run: (api) => api.report.gemeente({ from: "2026-11-01", to: today }),
   },
+  "report.trend": { subject: "none", recordOf: none, run: (api) => api.report.trend({ periods: 3 }) },
   "admin.retention.overview": { subject: "none", recordOf: none, run: (api) => api.admin.retention.overview() },
   "admin.retention.recordRequest": {
     subject: "none",

@@ -121,6 +121,7 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   // without it is refused); which rows they see is migration 0011's policy.
   // Aggregates only (decision 014): VT sees every gemeente, a gemeente its own and its region's totals.
   "report.gemeente": rule("none", [["vt_worker", "team_coordinator", "functional_admin", "policy_officer"], ["none"]]),
+  "report.trend": rule("none", [["vt_worker", "team_coordinator", "functional_admin", "policy_officer"], ["none"]]),
   "admin.audit.search": rule("none", [["functional_admin"], ["none"]]),
   "admin.audit.resolveFilters": rule("none", [["functional_admin"], ["none"]]),
   // Bewaartermijnen: the VT organisation's beheerder (the demo's only one); the service refuses a partner's beheerder.

@@ -1,6 +1,11 @@
-import { loadGemeenteReport } from "../../services/report/load-gemeente-report";
+import { loadGemeenteReport, loadGemeenteReportTrend } from "../../services/report/load-gemeente-report";
 import { authedProcedure, router } from "../../trpc";
-import { ZGemeenteReportRequest, ZGemeenteReportResponse } from "./report.types";
+import {
+  ZGemeenteReportRequest,
+  ZGemeenteReportResponse,
+  ZGemeenteReportTrendRequest,
+  ZGemeenteReportTrendResponse,
+} from "./report.types";
 
 /**
  * Aggregated figures for VT and the gemeenten (issue 8). The service decides the scope from the caller's
@@ -11,4 +16,8 @@ export const reportRouter = router({
     .input(ZGemeenteReportRequest)
     .output(ZGemeenteReportResponse)
     .query(({ ctx, input }) => loadGemeenteReport({ ctx, input })),
+  trend: authedProcedure
+    .input(ZGemeenteReportTrendRequest)
+    .output(ZGemeenteReportTrendResponse)
+    .query(({ ctx, input }) => loadGemeenteReportTrend({ ctx, input })),
 });

@@ -46,28 +46,40 @@ const ZShownFigures = z.object({
   medianFirstContactWorkingDays: z.number().nullable(),
 }) satisfies z.ZodType<ShownFigures>;
 
+const ZReportRow = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("municipality"),
+    code: z.string(),
+    name: z.string(),
+    regionId: z.string(),
+    figures: ZShownFigures,
+  }),
+  z.object({
+    kind: z.literal("region"),
+    regionId: z.string(),
+    name: z.string(),
+    figures: ZShownFigures,
+    declineReasons: z.array(z.object({ code: z.string(), count: ZShownCount })),
+  }),
+]);
+
 export const ZGemeenteReportResponse = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   /** `all`: VT, every gemeente; `municipality`: a gemeente's own row and its region's. */
   scope: z.enum(["all", "municipality"]),
   norms: z.object({ assessmentsInTimePercent: z.number() }),
-  rows: z.array(
-    z.discriminatedUnion("kind", [
-      z.object({
-        kind: z.literal("municipality"),
-        code: z.string(),
-        name: z.string(),
-        regionId: z.string(),
-        figures: ZShownFigures,
-      }),
-      z.object({
-        kind: z.literal("region"),
-        regionId: z.string(),
-        name: z.string(),
-        figures: ZShownFigures,
-        declineReasons: z.array(z.object({ code: z.string(), count: ZShownCount })),
-      }),
-    ]),
-  ),
+  rows: z.array(ZReportRow),
 });
 export type GemeenteReportResponse = z.infer<typeof ZGemeenteReportResponse>;
+
+export const ZGemeenteReportTrendRequest = z.object({
+  /** The trend ends with the last two-week period that ended before this date; absent: today. */
+  until: ZLocalDate.optional(),
+  periods: z.number().int().min(2, "Kies minstens twee perioden.").max(26, "Kies hoogstens 26 perioden.").default(6),
+});
+
+export const ZGemeenteReportTrendResponse = z.object({
+  scope: z.enum(["all", "municipality"]),
+  periods: z.array(z.object({ period: z.object({ from: z.string(), to: z.string() }), rows: z.array(ZReportRow) })),
+});
+export type GemeenteReportTrendResponse = z.infer<typeof ZGemeenteReportTrendResponse>;

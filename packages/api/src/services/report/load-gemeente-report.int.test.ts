@@ -222,6 +222,24 @@ describe("report.gemeente", () => {
     expect(counts).toEqual([{ cases: 0, handovers: 0, facts: 8 }]);
   });
 
+  it("gives the trend over the last two-week periods that have ended, counted from one load of facts", async () => {
+    const vt = await callerForUser({ db: test.db, email: "medewerker@vt-kennemerland.example", clock });
+    // 18 January 2027 is in 11–24 January: the periods before it are 14–27 December and 28 December – 10 January.
+    const trend = await vt.report.trend({ until: "2027-01-18", periods: 2 });
+    expect(trend.periods.map((p) => p.period)).toEqual([
+      { from: "2026-12-14", to: "2026-12-27" },
+      { from: "2026-12-28", to: "2027-01-10" },
+    ]);
+    const regionOf = (rows: (typeof trend.periods)[number]["rows"]) =>
+      rows.find((r) => r.kind === "region" && r.regionId === ids.kennemerland)?.figures;
+    // On 27 December no assessment was past its due date yet (29 and 30 December); on 10 January three were.
+    expect(trend.periods.map((p) => regionOf(p.rows)?.triagesOverdue)).toEqual([0, "<5"]);
+    expect(trend.periods.map((p) => regionOf(p.rows)?.medianAcceptanceWorkingDays)).toEqual([null, 3]);
+    const gemeente = await callerForUser({ db: test.db, email: "beleid@gemeente-haarlem.example", clock });
+    const own = await gemeente.report.trend({ until: "2027-01-18", periods: 2 });
+    expect(own.periods.every((p) => p.rows.length === 2)).toBe(true);
+  });
+
   it("refuses partners, and takes the last two-week period that has ended when none is given", async () => {
     const partner = await callerForUser({ db: test.db, email: "medewerker@swt-haarlem.example", clock });
     await expect(partner.report.gemeente({})).rejects.toMatchObject({ code: "FORBIDDEN" });

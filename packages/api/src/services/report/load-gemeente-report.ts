@@ -8,13 +8,19 @@ import {
   type ReportFacts,
   type ReportPeriod,
   type ReportRegion,
+  type ReportRow,
   toAmsterdamDate,
   type VvFact,
 } from "@ketenportaal/domain";
 import { asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
-import type { GemeenteReportResponse, ZGemeenteReportRequest } from "../../routers/report/report.types";
+import type {
+  GemeenteReportResponse,
+  GemeenteReportTrendResponse,
+  ZGemeenteReportRequest,
+  ZGemeenteReportTrendRequest,
+} from "../../routers/report/report.types";
 import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
 
@@ -117,6 +123,28 @@ async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promis
   };
 }
 
+/** The rows a caller may see of a report that was protected over every gemeente. */
+function visibleRows(scope: ReportScope, reportRegions: readonly ReportRegion[], rows: ReportRow[]): ReportRow[] {
+  if (scope.kind === "all") return rows;
+  const regionId = reportRegions.find((region) =>
+    region.municipalities.some((m) => m.code === scope.municipalityCode),
+  )?.id;
+  return rows.filter((row) =>
+    row.kind === "region" ? row.regionId === regionId : row.code === scope.municipalityCode,
+  );
+}
+
+async function auditReportRead(ctx: AuthedContext, scope: ReportScope, objectType: string, span: ReportPeriod) {
+  await writeAudit(ctx.tx, {
+    ...auditActorOf(ctx),
+    purpose: "report",
+    action: "read",
+    objectType,
+    objectId: `${span.from}/${span.to}${scope.kind === "municipality" ? ` ${scope.municipalityCode}` : ""}`,
+    outcome: "success",
+  });
+}
+
 /** The werkvoorraad and doorlooptijden per gemeente and region for a period (issue 8), read and logged. */
 export async function loadGemeenteReport(options: {
   ctx: AuthedContext;
@@ -131,23 +159,39 @@ export async function loadGemeenteReport(options: {
   const [reportRegions, facts] = await Promise.all([loadReportRegions(ctx), loadReportFacts(ctx, period)]);
   // Protected over every gemeente first (small-counts.ts); only then cut down to what the caller may see.
   const report = buildGemeenteReport({ period, regions: reportRegions, facts });
-  const visibleRegion =
-    scope.kind === "municipality"
-      ? reportRegions.find((region) => region.municipalities.some((m) => m.code === scope.municipalityCode))?.id
-      : undefined;
-  const rows =
-    scope.kind === "all"
-      ? report.rows
-      : report.rows.filter((row) =>
-          row.kind === "region" ? row.regionId === visibleRegion : row.code === scope.municipalityCode,
-        );
-  await writeAudit(ctx.tx, {
-    ...auditActorOf(ctx),
-    purpose: "report",
-    action: "read",
-    objectType: "report.gemeente",
-    objectId: `${period.from}/${period.to}${scope.kind === "municipality" ? ` ${scope.municipalityCode}` : ""}`,
-    outcome: "success",
-  });
-  return { period, scope: scope.kind, norms: { assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT }, rows };
+  await auditReportRead(ctx, scope, "report.gemeente", period);
+  return {
+    period,
+    scope: scope.kind,
+    norms: { assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT },
+    rows: visibleRows(scope, reportRegions, report.rows),
+  };
+}
+
+/**
+ * The same report for each of the last `periods` two-week periods that have ended, oldest first, for the trend
+ * charts. One load of facts covers them all: each period's counting picks its own dates from them.
+ */
+export async function loadGemeenteReportTrend(options: {
+  ctx: AuthedContext;
+  input: z.infer<typeof ZGemeenteReportTrendRequest>;
+}): Promise<GemeenteReportTrendResponse> {
+  const { ctx, input } = options;
+  const scope = await resolveReportScope(ctx);
+  const periods: ReportPeriod[] = [];
+  let last = lastCompleteTwoWeekPeriod({ today: input.until ?? toAmsterdamDate({ instant: ctx.now() }) });
+  for (let i = 0; i < input.periods; i++) {
+    periods.unshift(last);
+    last = lastCompleteTwoWeekPeriod({ today: last.from });
+  }
+  const span = { from: periods[0]?.from ?? last.from, to: periods.at(-1)?.to ?? last.to };
+  const [reportRegions, facts] = await Promise.all([loadReportRegions(ctx), loadReportFacts(ctx, span)]);
+  await auditReportRead(ctx, scope, "report.trend", span);
+  return {
+    scope: scope.kind,
+    periods: periods.map((period) => ({
+      period,
+      rows: visibleRows(scope, reportRegions, buildGemeenteReport({ period, regions: reportRegions, facts }).rows),
+    })),
+  };
 }
