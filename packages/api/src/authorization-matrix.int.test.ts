@@ -62,6 +62,14 @@ const openRetentionRequest = (tx: Database) =>
       u.id, now() from cases c, users u
     where c.id = ${retentionFixture.caseId}::uuid and u.email = 'beheer@vt-kennemerland.example'`);
 
+/** An active continuity plan of VT, declared by its beheerder, for `admin.continuityPlan.end`. */
+const continuityPlanId = crypto.randomUUID();
+const activeContinuityPlan = (tx: Database) =>
+  tx.execute(sql`insert into continuity_plans (id, organisation_id, starts_on, expected_end_on, services,
+      declared_by_user_id, declared_at, start_notified_at)
+    select ${continuityPlanId}::uuid, o.id, ${today}::date, '2026-12-31', array['crisis_service'], u.id, now(), now()
+    from organisations o, users u where o.slug = 'vt-kennemerland' and u.email = 'beheer@vt-kennemerland.example'`);
+
 /** How each procedure is called; the record (for the relation) and a valid input from the seeded demo. */
 const CALLS: Record<string, Call | "not-called"> = {
   me: { subject: "none", recordOf: none, run: (api) => api.me() },
@@ -405,6 +413,24 @@ async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   const [row] = await executeRows<T>(test.db, query);
   if (!row) throw new Error("demo record missing");
   return row;
+  "admin.continuityPlan.list": { subject: "none", recordOf: none, run: (api) => api.admin.continuityPlan.list() },
+  "admin.continuityPlan.declare": {
+    subject: "none",
+    recordOf: none,
+    run: (api) =>
+      api.admin.continuityPlan.declare({
+        startsOn: "2027-06-01",
+        expectedEndOn: "2027-09-30",
+        services: ["crisis_service", "duty_desk"],
+      }),
+  },
+  "admin.continuityPlan.end": {
+    subject: "none",
+    recordOf: none,
+    setup: activeContinuityPlan,
+    run: (api) => api.admin.continuityPlan.end({ id: continuityPlanId, version: 1 }),
+  },
+  "continuityPlan.current": { subject: "none", recordOf: none, run: (api) => api.continuityPlan.current() },
 }
 
 beforeAll(async () => {

@@ -137,6 +137,12 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "webhook.subscriptions.list": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   "webhook.subscriptions.create": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   "webhook.subscriptions.get": rule(
+  // Het continuïteitsplan: VT's beheerder declares and ends it (the service refuses a partner's beheerder);
+  // everyone signed in reads the period in force for the banner.
+  "admin.continuityPlan.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.continuityPlan.declare": rule("none", [["functional_admin"], ["none"]]),
+  "admin.continuityPlan.end": rule("none", [["functional_admin"], ["none"]]),
+  "continuityPlan.current": everyone,
     "webhook",
     [["functional_admin"], ["own", "other"]],
     [["partner_coordinator"], ["own"]],

@@ -4,6 +4,7 @@ import { logoutRoute } from "./routers/auth/logout";
 import { mfaRouter } from "./routers/auth/mfa";
 import { oidcRouter } from "./routers/auth/oidc";
 import { caseRouter } from "./routers/case";
+import { continuityPlanRouter } from "./routers/continuity-plan";
 import { handoverRouter } from "./routers/handover";
 import { meRoute } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
@@ -23,6 +24,7 @@ export const appRouter = router({
     oidc: oidcRouter,
   }),
   case: caseRouter,
+  continuityPlan: continuityPlanRouter,
   handover: handoverRouter,
   notification: notificationRouter,
   report: reportRouter,

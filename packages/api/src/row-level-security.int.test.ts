@@ -76,6 +76,8 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   // Destruction requests and the figures of destroyed files: the VT organisation's beheerder only (migration 0010).
   retention_requests: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
   retention_figures: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
+  // VT's continuity plan concerns the whole chain: everyone signed in reads it; writes below (migration 0014).
+  continuity_plans: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
   // A melder's e-mail address and the feedback given: the owning VT organisation only (migration 0015).
   melder_addresses: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
   melder_feedback: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
@@ -129,6 +131,11 @@ beforeAll(async () => {
       from cases c, users u where u.email = 'beheer@vt-kennemerland.example' limit 1`);
     await tx.execute(sql`insert into retention_figures (organisation_id, municipality_code, year, outcome, reason, files)
       select organisation_id, municipality_code, 2006, 'other', 'retention_expired', 1 from cases limit 1`);
+    // A continuity plan of VT (the bridge's worker role ends and announces them).
+    await tx.execute(sql`insert into continuity_plans (organisation_id, starts_on, expected_end_on, services,
+        declared_by_user_id, declared_at)
+      select o.id, '2026-12-01', '2027-01-31', array['crisis_service'], u.id, now()
+      from organisations o, users u where o.slug = 'vt-kennemerland' and u.email = 'beheer@vt-kennemerland.example'`);
     // A professional melder's address and one feedback on a case the wijkteam sees through a handover (superuser:
     // the worker role has no grant on the address).
     await test.db.execute(sql`insert into melder_addresses (case_id, organisation_id, email)
@@ -254,6 +261,36 @@ describe("row-level security", () => {
       });
     },
   );
+});
+
+describe("continuity plans (migration 0014)", () => {
+  const declare = (actor: RequestActor) =>
+    withRequest(test.db, actor, (tx) =>
+      tx.execute(sql`insert into continuity_plans (organisation_id, starts_on, expected_end_on, services,
+          declared_by_user_id, declared_at)
+        values (${actor.organisationId}::uuid, '2027-06-01', '2027-07-01', array['duty_desk'], ${actor.userId}::uuid, now())`),
+    );
+  const endAll = (actor: RequestActor) =>
+    withRequest(test.db, actor, async (tx) => {
+      const rows = await executeRows<{ id: string }>(
+        tx,
+        sql`update continuity_plans set version = version where true returning id`,
+      );
+      throw Object.assign(new Error("rollback"), { rows: rows.length });
+    }).catch((error: { rows?: number }) => error.rows ?? -1);
+
+  it("lets only VT's functioneel beheerder write, for their own organisation", async () => {
+    const vtAdmin = await actorFor("beheer@vt-kennemerland.example");
+    expect(await endAll(vtAdmin)).toBeGreaterThan(0);
+    for (const email of ["medewerker@vt-kennemerland.example", "coordinator@swt-haarlem.example"]) {
+      const actor = await actorFor(email);
+      expect(await endAll(actor), email).toBe(0);
+      await expect(declare(actor), email).rejects.toThrow();
+    }
+    // Another VT's beheerder reads the plan but cannot change it, nor declare one in Kennemerland's name.
+    expect(await endAll(strangers.vt)).toBe(0);
+    await expect(declare({ ...strangers.vt, organisationId: vtAdmin.organisationId })).rejects.toThrow();
+  });
 });
 
 describe("the melder of a case (migration 0015)", () => {

@@ -22,6 +22,7 @@ import {
   ZRevokeServiceAccountResponse,
 } from "./admin.types";
 import { auditRouter } from "./audit";
+import { continuityPlanAdminRouter } from "./continuity-plan";
 import { retentionRouter } from "./retention";
 
 /**
@@ -54,6 +55,7 @@ export const adminRouter = router({
   }),
   retention: retentionRouter,
   audit: auditRouter,
+  continuityPlan: continuityPlanAdminRouter,
   webhooks: router({
     deliveries: router({
       list: authedProcedure

@@ -22,6 +22,8 @@ const AREAS: Record<string, { purpose: string; objectType: string }> = {
   "admin.retention": { purpose: "beheer", objectType: "retention_request" },
   report: { purpose: "report", objectType: "report.gemeente" },
   auth: { purpose: "authentication", objectType: "session" },
+  "admin.continuityPlan": { purpose: "beheer", objectType: "continuity_plan" },
+  continuityPlan: { purpose: "beheer", objectType: "continuity_plan" },
   me: { purpose: "authentication", objectType: "user" },
 };
 

@@ -3,6 +3,7 @@ import { withSystemTask } from "@ketenportaal/db/system";
 import { addWorkingDays, toAmsterdamDate } from "@ketenportaal/domain";
 import { and, eq, gte, lt, lte, notExists, sql } from "drizzle-orm";
 import type { ApiConfig } from "../../context";
+import { watchContinuityPlans } from "../continuity-plan/watch-continuity-plans";
 import { watchVvDeadlines } from "../vv/watch-vv-deadlines";
 import { loadHandover } from "./load-handover";
 import { notifyAboutHandover } from "./notify-about-handover";
@@ -137,6 +138,8 @@ export function createDeadlineWatchTask(options: { config: ApiConfig; clock?: ()
       lastRun = now.getTime();
       await watchHandoverDeadlines({ db, now, config: options.config });
       await watchVvDeadlines({ db, now, config: options.config });
+      // The continuity plan's first and past-last days are dates too: announced here (watch-continuity-plans.ts).
+      await watchContinuityPlans({ db, now, config: options.config });
     },
   };
 }
