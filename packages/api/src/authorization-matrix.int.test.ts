@@ -121,6 +121,65 @@ const CALLS: Record<string, Call | "not-called"> = {
     },
   },
   "case.list": { subject: "none", recordOf: none, run: (api) => api.case.list() },
+  "case.triageQueue": { subject: "none", recordOf: none, run: (api) => api.case.triageQueue() },
+  "case.melding.get": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    run: (api, r) => api.case.melding.get({ id: r.caseId }),
+  },
+  "case.melding.record": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.case.melding.record({
+        id: r.caseId,
+        version,
+        reportedAt: new Date("2026-11-20T09:00:00Z"),
+        municipalityCode: "GM0392",
+        melderKind: "professional",
+        melderEmail: "zorgcoordinator@school.example",
+        childrenInHousehold: true,
+      });
+    },
+  },
+  "case.melding.completeAssessment": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    setup: (tx, r) => tx.execute(sql`update cases set safety_assessment_completed_at = null where id = ${r.caseId}`),
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.case.melding.completeAssessment({ id: r.caseId, version, conclusion: "Onderzoek nodig." });
+    },
+  },
+  "case.melding.startInvestigation": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.case.melding.startInvestigation({ id: r.caseId, version });
+    },
+  },
+  "case.melding.finishInvestigation": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    setup: (tx, r) =>
+      tx.execute(sql`update cases set investigation_started_at = ${now.toISOString()}::timestamptz,
+        investigation_due_on = '2027-02-03' where id = ${r.caseId}`),
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.case.melding.finishInvestigation({ id: r.caseId, version });
+    },
+  },
+  "case.melding.recordFeedback": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    setup: (tx, r) => tx.execute(sql`update cases set melder_kind = 'professional' where id = ${r.caseId}`),
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.case.melding.recordFeedback({ id: r.caseId, version, step: "assessment_completed" });
+    },
+  },
 
   "handover.create": {
     subject: "case",
@@ -354,6 +413,24 @@ const CALLS: Record<string, Call | "not-called"> = {
     run: (api) =>
       api.admin.retention.refuse({ id: retentionFixture.requestId, version: 1, reasonCode: "legal_obligation" }),
   },
+  "admin.continuityPlan.list": { subject: "none", recordOf: none, run: (api) => api.admin.continuityPlan.list() },
+  "admin.continuityPlan.declare": {
+    subject: "none",
+    recordOf: none,
+    run: (api) =>
+      api.admin.continuityPlan.declare({
+        startsOn: "2027-06-01",
+        expectedEndOn: "2027-09-30",
+        services: ["crisis_service", "duty_desk"],
+      }),
+  },
+  "admin.continuityPlan.end": {
+    subject: "none",
+    recordOf: none,
+    setup: activeContinuityPlan,
+    run: (api) => api.admin.continuityPlan.end({ id: continuityPlanId, version: 1 }),
+  },
+  "continuityPlan.current": { subject: "none", recordOf: none, run: (api) => api.continuityPlan.current() },
   "admin.webhooks.deliveries.list": {
     subject: "none",
     recordOf: none,
@@ -413,24 +490,11 @@ async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   const [row] = await executeRows<T>(test.db, query);
   if (!row) throw new Error("demo record missing");
   return row;
-  "admin.continuityPlan.list": { subject: "none", recordOf: none, run: (api) => api.admin.continuityPlan.list() },
-  "admin.continuityPlan.declare": {
-    subject: "none",
-    recordOf: none,
-    run: (api) =>
-      api.admin.continuityPlan.declare({
-        startsOn: "2027-06-01",
-        expectedEndOn: "2027-09-30",
-        services: ["crisis_service", "duty_desk"],
-      }),
-  },
-  "admin.continuityPlan.end": {
-    subject: "none",
-    recordOf: none,
-    setup: activeContinuityPlan,
-    run: (api) => api.admin.continuityPlan.end({ id: continuityPlanId, version: 1 }),
-  },
-  "continuityPlan.current": { subject: "none", recordOf: none, run: (api) => api.continuityPlan.current() },
+}
+
+/** A case's version as committed, read as the table owner (a refusal then is the procedure's own). */
+function caseVersion(id: string): Promise<{ version: number }> {
+  return one<{ version: number }>(sql`select version from cases where id = ${id}`);
 }
 
 beforeAll(async () => {

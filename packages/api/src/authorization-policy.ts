@@ -63,6 +63,14 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   // The full BSN: VT's own case only, on request, audited (decision 011); partners see the masked form only.
   "case.revealBsn": rule("case", [VT, ["own"]]),
   "case.list": rule("none", [VT, ["none"]]),
+  // Meldingen and triage: VT's own cases only; the melder's address never leaves VT (migration 0015).
+  "case.triageQueue": rule("none", [VT, ["none"]]),
+  "case.melding.get": rule("case", [VT, ["own"]]),
+  "case.melding.record": rule("case", [VT, ["own"]]),
+  "case.melding.completeAssessment": rule("case", [VT, ["own"]]),
+  "case.melding.startInvestigation": rule("case", [VT, ["own"]]),
+  "case.melding.finishInvestigation": rule("case", [VT, ["own"]]),
+  "case.melding.recordFeedback": rule("case", [VT, ["own"]]),
 
   // Handovers: VT composes, offers and withdraws; the addressed partner accepts, declines, starts, completes,
   // returns; a partner coördinator assigns.
@@ -129,6 +137,12 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.retention.recordRequest": rule("none", [["functional_admin"], ["none"]]),
   "admin.retention.carryOut": rule("none", [["functional_admin"], ["none"]]),
   "admin.retention.refuse": rule("none", [["functional_admin"], ["none"]]),
+  // Het continuïteitsplan: VT's beheerder declares and ends it (the service refuses a partner's beheerder);
+  // everyone signed in reads the period in force for the banner.
+  "admin.continuityPlan.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.continuityPlan.declare": rule("none", [["functional_admin"], ["none"]]),
+  "admin.continuityPlan.end": rule("none", [["functional_admin"], ["none"]]),
+  "continuityPlan.current": everyone,
   "admin.webhooks.deliveries.list": rule("none", [["functional_admin"], ["none"]]),
   "admin.webhooks.deliveries.resend": rule("none", [["functional_admin"], ["none"]]),
 
@@ -137,12 +151,6 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "webhook.subscriptions.list": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   "webhook.subscriptions.create": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   "webhook.subscriptions.get": rule(
-  // Het continuïteitsplan: VT's beheerder declares and ends it (the service refuses a partner's beheerder);
-  // everyone signed in reads the period in force for the banner.
-  "admin.continuityPlan.list": rule("none", [["functional_admin"], ["none"]]),
-  "admin.continuityPlan.declare": rule("none", [["functional_admin"], ["none"]]),
-  "admin.continuityPlan.end": rule("none", [["functional_admin"], ["none"]]),
-  "continuityPlan.current": everyone,
     "webhook",
     [["functional_admin"], ["own", "other"]],
     [["partner_coordinator"], ["own"]],

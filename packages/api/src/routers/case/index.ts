@@ -11,6 +11,7 @@ import {
   ZRevealBsnResponse,
   ZUpdateCaseRequest,
 } from "./case.types";
+import { meldingRouter, triageQueueRoute } from "./melding";
 
 /** Cases and their involved persons: VT's own records, the basis of a handover package. */
 export const caseRouter = router({
@@ -34,4 +35,6 @@ export const caseRouter = router({
     .input(ZListCasesRequest.optional())
     .output(ZListCasesResponse)
     .query(({ ctx, input }) => listCases({ ctx, page: input ?? { limit: 50 } })),
+  melding: meldingRouter,
+  triageQueue: triageQueueRoute,
 });

@@ -12,6 +12,8 @@ type AuditAction = AuditEntry["action"];
 const AREAS: Record<string, { purpose: string; objectType: string }> = {
   handover: { purpose: "handover", objectType: "handover" },
   case: { purpose: "handover", objectType: "case" },
+  "case.melding": { purpose: "triage", objectType: "case.melding" },
+  "case.triageQueue": { purpose: "triage", objectType: "case.list" },
   notification: { purpose: "handover", objectType: "notification" },
   table: { purpose: "handover_table", objectType: "handover_table" },
   vv: { purpose: "vv", objectType: "vv_trajectory" },
@@ -20,10 +22,10 @@ const AREAS: Record<string, { purpose: string; objectType: string }> = {
   "admin.serviceAccounts": { purpose: "beheer", objectType: "service_account" },
   "admin.audit": { purpose: "beheer", objectType: "audit_log" },
   "admin.retention": { purpose: "beheer", objectType: "retention_request" },
-  report: { purpose: "report", objectType: "report.gemeente" },
-  auth: { purpose: "authentication", objectType: "session" },
   "admin.continuityPlan": { purpose: "beheer", objectType: "continuity_plan" },
   continuityPlan: { purpose: "beheer", objectType: "continuity_plan" },
+  report: { purpose: "report", objectType: "report.gemeente" },
+  auth: { purpose: "authentication", objectType: "session" },
   me: { purpose: "authentication", objectType: "user" },
 };
 
