@@ -14,10 +14,12 @@ import { PageBody } from "@utrecht/page-body-react";
 import { PageLayout } from "@utrecht/page-layout-react";
 import { Root } from "@utrecht/root-react";
 import type { ReactNode } from "react";
+import { ContinuityPlanBanner, type ContinuityPlanBannerData } from "./components/continuity-plan-banner";
 import { ErrorPage, errorTitleFor } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { SkipLink } from "./components/skip-link";
+import { formatLocalDate } from "./lib/format";
 import { useNonce } from "./lib/nonce";
 import { sectionsFor } from "./lib/sections";
 import { logUnexpectedError } from "./log.server";
@@ -56,9 +58,25 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
           organisationName: user.organisation.name,
           sections: sectionsFor(user.roles),
           unreadNotifications: await unreadNotificationsOf(context),
+          continuityPlan: await continuityPlanOf(context),
         }
       : null,
   };
+}
+
+/** The banner's data while VT's continuity plan is in force; when it cannot be had, the page shows no banner. */
+async function continuityPlanOf(context: LoaderFunctionArgs["context"]): Promise<ContinuityPlanBannerData | null> {
+  try {
+    const { plan } = await context.api.continuityPlan.current();
+    return plan
+      ? {
+          expectedEnd: formatLocalDate(plan.expectedEndOn),
+          services: plan.services.map((service) => nl.continuityPlan.services[service]),
+        }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** For the header's "Meldingen" link. Only a count: when it cannot be had, the link simply shows none. */
@@ -88,6 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SiteHeader user={data?.user ?? null} />
           <PageBody>
             <main id="main" tabIndex={-1}>
+              {data?.user?.continuityPlan ? <ContinuityPlanBanner plan={data.user.continuityPlan} /> : null}
               {children}
             </main>
           </PageBody>

@@ -27,6 +27,7 @@ export default [
   route("beheer/koppelingen", "routes/admin-service-accounts.tsx"),
   route("beheer/audit-log", "routes/admin-audit-log.tsx"),
   route("beheer/bewaartermijnen", "routes/admin-retention.tsx"),
+  route("beheer/continuiteitsplan", "routes/admin-continuity-plan.tsx"),
   route("beheer/webhooks", "routes/admin-webhooks.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

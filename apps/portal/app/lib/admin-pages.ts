@@ -14,6 +14,7 @@ const adminPageAccess: readonly { key: AdminPageKey; path: string; roles: readon
   { key: "mail", path: "/beheer/e-mail", roles: ["functional_admin"] },
   { key: "serviceAccounts", path: "/beheer/koppelingen", roles: ["functional_admin"] },
   { key: "retention", path: "/beheer/bewaartermijnen", roles: ["functional_admin"] },
+  { key: "continuityPlan", path: "/beheer/continuiteitsplan", roles: ["functional_admin"] },
   { key: "auditLog", path: "/beheer/audit-log", roles: ["functional_admin"] },
   { key: "webhooks", path: "/beheer/webhooks", roles: ["functional_admin"] },
 ];

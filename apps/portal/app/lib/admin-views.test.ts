@@ -7,12 +7,13 @@ import { outboxEventRowOf } from "./outbox-event-view";
 const ID = "3f1d2c4b-5a69-4d7e-8f90-a1b2c3d4e5f6";
 
 describe("adminPagesFor", () => {
-  it("lists the outbox, the e-mail queue, the partner systems, retention, the audit log and the webhooks for the functioneel beheerder only", () => {
+  it("lists the outbox, the e-mail queue, the partner systems, retention, the continuity plan, the audit log and the webhooks for the functioneel beheerder only", () => {
     expect(adminPagesFor(["functional_admin"]).map((page) => page.path)).toEqual([
       "/beheer/gebeurtenissen",
       "/beheer/e-mail",
       "/beheer/koppelingen",
       "/beheer/bewaartermijnen",
+      "/beheer/continuiteitsplan",
       "/beheer/audit-log",
       "/beheer/webhooks",
     ]);

@@ -558,6 +558,9 @@ export const nl = {
     "verzoek-vastgelegd": "Het verzoek om vernietiging is vastgelegd.",
     "dossier-vernietigd": "Het dossier is vernietigd. Alleen anonieme aantallen blijven bewaard.",
     "verzoek-geweigerd": "De weigering is vastgelegd.",
+    "plan-afgekondigd":
+      "Het continuïteitsplan is afgekondigd. Ketenpartners en gemeenten krijgen bericht zodra het ingaat.",
+    "plan-beeindigd": "Het continuïteitsplan is beëindigd. Ketenpartners en gemeenten krijgen bericht.",
     "opnieuw-verstuurd": "Het bericht staat weer klaar om te versturen. Het gaat zo snel mogelijk opnieuw weg.",
     "aflevering-opnieuw":
       "De aflevering staat weer klaar. Ze gaat zo snel mogelijk opnieuw naar de ketenpartner, met hetzelfde webhook-id.",
@@ -611,6 +614,12 @@ export const nl = {
       serviceAccounts: {
         label: "Koppelingen",
         description: "De systemen van ketenpartners met toegang tot het portaal; toegang direct intrekken.",
+      },
+      continuityPlan: {
+        label: "Continuïteitsplan",
+        description:
+          "Een periode afkondigen waarin Veilig Thuis alleen de belangrijkste diensten draait, of die beëindigen. " +
+          "Ketenpartners en gemeenten krijgen bericht.",
       },
       retention: {
         label: "Bewaartermijnen",
@@ -734,6 +743,54 @@ export const nl = {
     invalidRequest: "Dit verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.",
   },
 
+  /** The continuïteitsplan: the services in the plan's order of priority (seed 000), the beheer page, the banner. */
+  continuityPlan: {
+    services: {
+      crisis_service: "Crisisdienst",
+      sexual_violence_centre: "Centrum Seksueel Geweld",
+      duty_desk: "Bureaudienst",
+      safety_assessments: "Veiligheidsbeoordelingen",
+      handover: "Overdracht",
+      urgent_investigation: "(Spoed)onderzoek",
+      vv: "Voorwaarden en Vervolg",
+      monitoring: "Monitoring",
+    },
+    bannerHeading: "Continuïteitsplan van kracht",
+    banner: (expectedEnd: string) =>
+      `Veilig Thuis werkt volgens het continuïteitsplan, naar verwachting tot en met ${expectedEnd}. ` +
+      "In deze periode draaien alleen deze diensten:",
+    title: "Continuïteitsplan",
+    heading: "Continuïteitsplan",
+    intro:
+      "Kondig een periode af waarin Veilig Thuis alleen de belangrijkste diensten draait. Alle ketenpartners en " +
+      "gemeenten krijgen een e-mail en een bericht in hun systeem wanneer de periode begint en wanneer die eindigt. " +
+      "Iedereen die inlogt, ziet tijdens de periode een melding bovenaan elke pagina.",
+    declareHeading: "Periode afkondigen",
+    startsOnLabel: "Startdatum",
+    startsOnDescription: "Vandaag of later. Het plan geldt vanaf het begin van deze dag.",
+    expectedEndOnLabel: "Verwachte einddatum",
+    expectedEndOnDescription: "Na de startdatum. Het plan geldt tot en met deze dag, tenzij u het eerder beëindigt.",
+    servicesLabel: "Welke diensten draaien door?",
+    servicesDescription: "In volgorde van prioriteit. Kies ten minste één dienst.",
+    declare: "Periode afkondigen",
+    plansHeading: "Perioden",
+    plansCaption: "Perioden van het continuïteitsplan, de nieuwste eerst",
+    plansEmpty: "Er is nog geen continuïteitsplan afgekondigd.",
+    columns: { period: "Periode", services: "Diensten", status: "Stand", action: "Actie" },
+    period: (from: string, to: string) => `${from} tot en met ${to}`,
+    status: {
+      planned: "Gepland",
+      active: "Van kracht",
+      ended: "Beëindigd",
+    },
+    endedOn: (date: string) => `Beëindigd per ${date}`,
+    calledOff: "Afgeblazen voordat het inging",
+    reached: "Afgelopen op de verwachte einddatum",
+    end: "Beëindigen",
+    endTarget: (period: string) => `het continuïteitsplan van ${period}`,
+    invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+  },
+
   adminRetention: {
     title: "Bewaartermijnen",
     heading: "Bewaartermijnen en vernietiging",
@@ -826,7 +883,12 @@ export const nl = {
       payload: "Inhoud",
     },
     /** The API's aggregate types in words; an unknown type is shown as the API names it. */
-    aggregateTypes: { handover: "Overdracht", table: "Overdrachtstafel", vv: "V&V-traject" } as Record<string, string>,
+    aggregateTypes: {
+      handover: "Overdracht",
+      table: "Overdrachtstafel",
+      vv: "V&V-traject",
+      continuity_plan: "Continuïteitsplan",
+    } as Record<string, string>,
     aggregateLinkHint: "toon alleen de gebeurtenissen hiervan",
     publishedAt: (date: string) => `Ja, op ${date}`,
     notPublished: "Nog niet",
