@@ -21,6 +21,8 @@ export default [
   route("voorwaarden-en-vervolg/nieuw", "routes/vv-new.tsx"),
   route("voorwaarden-en-vervolg/:id", "routes/vv.tsx"),
   route("meldingen", "routes/notifications.tsx"),
+  route("rapportages", "routes/reports.tsx"),
+  route("rapportages/werkvoorraad.csv", "routes/reports-csv.ts"),
   route("beheer", "routes/admin.tsx"),
   route("beheer/gebeurtenissen", "routes/admin-events.tsx"),
   route("beheer/e-mail", "routes/admin-mail.tsx"),

@@ -1,0 +1,331 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button } from "@utrecht/button-react";
+import { tryApi } from "../api-errors.server";
+import { AppLink } from "../components/app-link";
+import { ErrorSummary } from "../components/error-summary";
+import { PrintButton } from "../components/print-button";
+import { BarChart, LineChart } from "../components/report-charts";
+import { TextField } from "../components/text-field";
+import { Heading1, Heading2, Paragraph } from "../components/typography";
+import { formatLocalDate } from "../lib/format";
+import {
+  ASSESSMENT_COLUMNS,
+  declineReasonLabel,
+  formatFigure,
+  type GemeenteReport,
+  type GemeenteReportTrend,
+  HANDOVER_COLUMNS,
+  isBelowNorm,
+  periodLabel,
+  type ReportColumn,
+  type ReportRow,
+  rowLabel,
+} from "../lib/report-view";
+import { nl, pageTitle } from "../messages/nl";
+import { requireUser } from "../session.server";
+import collaborationCss from "../styles/collaboration.css?url";
+
+const m = nl.reports;
+export const REPORT_PATH = "/rapportages";
+const PRINT_PARAM = "afdrukken";
+const TREND_PERIODS = 6;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: collaborationCss }];
+export const meta: MetaFunction = () => [{ title: pageTitle(m.title) }];
+
+/** `van` and `tot` are dates only; the API checks them and says in Dutch what is wrong. */
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args);
+  const params = new URL(args.request.url).searchParams;
+  const from = params.get("van")?.trim() || undefined;
+  const to = params.get("tot")?.trim() || undefined;
+  const printView = params.has(PRINT_PARAM);
+  let result = await tryApi(args, (api) => api.report.gemeente({ from, to }), m.title);
+  const fieldErrors = result.ok ? [] : result.refusal.fieldErrors;
+  // A period the API refused: say why at the fields, and show the last two weeks meanwhile.
+  if (!result.ok) result = await tryApi(args, (api) => api.report.gemeente({}), m.title);
+  if (!result.ok) throw new Response(null, { status: 400 });
+  const trend = await tryApi(args, (api) => api.report.trend({ periods: TREND_PERIODS }), m.title);
+  return {
+    report: result.value,
+    trend: trend.ok ? trend.value : null,
+    values: { van: from ?? "", tot: to ?? "" },
+    errors: fieldErrors.map((error) => ({
+      message: error.message,
+      fieldId: error.path === "to" ? "field-tot" : "field-van",
+    })),
+    printView,
+  };
+}
+
+function FiguresTable({
+  report,
+  caption,
+  columns,
+}: {
+  report: GemeenteReport;
+  caption: string;
+  columns: readonly ReportColumn[];
+}) {
+  return (
+    <div className="kp-table-scroll">
+      <table className="utrecht-table kp-table kp-report-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              {m.area}
+            </th>
+            {columns.map((column) => (
+              <th key={column} scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric">
+                {m.columns[column]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {report.rows.map((row) => (
+            <tr
+              key={row.kind === "region" ? row.regionId : row.code}
+              className={`utrecht-table__row${row.kind === "region" ? " kp-report-table__region" : ""}`}
+            >
+              <th scope="row" className="utrecht-table__header-cell">
+                {rowLabel(row)}
+              </th>
+              {columns.map((column) => (
+                <td key={column} className="utrecht-table__cell utrecht-table__cell--numeric">
+                  {formatFigure(row.figures, column)}
+                  {column === "assessmentsInTimePercent" && isBelowNorm(report, row.figures) ? (
+                    <span className="kp-overdue"> ({m.belowNorm})</span>
+                  ) : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeclineReasons({ row }: { row: Extract<ReportRow, { kind: "region" }> }) {
+  const caption = m.declineReasonsTable(row.name);
+  if (row.declineReasons.length === 0) {
+    return (
+      <Paragraph>
+        {caption}: {m.noDeclines}
+      </Paragraph>
+    );
+  }
+  return (
+    <table className="utrecht-table kp-table">
+      <caption className="utrecht-table__caption">{caption}</caption>
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          <th scope="col" className="utrecht-table__header-cell">
+            {m.reason}
+          </th>
+          <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric">
+            {m.count}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {row.declineReasons.map((reason) => (
+          <tr key={reason.code} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__header-cell">
+              {declineReasonLabel(reason.code)}
+            </th>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric">{reason.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The trend chart's own figures, as a table: periods down, regions across; protected counts as they are. */
+function TrendCharts({ trend }: { trend: GemeenteReportTrend }) {
+  const regions = (trend.periods.at(-1)?.rows ?? []).filter((row) => row.kind === "region");
+  const categories = trend.periods.map((p) => formatLocalDate(p.period.to).replace(/ \d{4}$/, ""));
+  const countAt = (period: GemeenteReportTrend["periods"][number], regionId: string) =>
+    period.rows.find((row) => row.kind === "region" && row.regionId === regionId)?.figures.triagesOverdue ?? 0;
+  return (
+    <>
+      <LineChart
+        title={m.triageTrendTitle}
+        description={m.triageTrendDescription(trend.periods.length)}
+        categories={categories}
+        yLabel={m.count}
+        series={regions.map((region) => ({
+          name: region.name,
+          values: trend.periods.map((period) => {
+            const value = countAt(period, region.regionId);
+            return typeof value === "number" ? value : null;
+          }),
+        }))}
+      />
+      <div className="kp-table-scroll">
+        <table className="utrecht-table kp-table">
+          <caption className="utrecht-table__caption">{m.chartTableCaption(m.triageTrendTitle)}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                {m.periodColumn}
+              </th>
+              {regions.map((region) => (
+                <th
+                  key={region.regionId}
+                  scope="col"
+                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric"
+                >
+                  {region.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {trend.periods.map((period) => (
+              <tr key={period.period.to} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {formatLocalDate(period.period.to)}
+                </th>
+                {regions.map((region) => (
+                  <td key={region.regionId} className="utrecht-table__cell utrecht-table__cell--numeric">
+                    {countAt(period, region.regionId)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function LeadTimeChart({ report }: { report: GemeenteReport }) {
+  const regions = report.rows.filter((row) => row.kind === "region");
+  return (
+    <>
+      <BarChart
+        title={m.leadTimeTitle}
+        description={m.leadTimeDescription}
+        groups={regions.map((region) => region.name)}
+        valueLabel={m.workingDays}
+        series={[
+          { name: m.toAcceptance, values: regions.map((r) => r.figures.medianAcceptanceWorkingDays) },
+          { name: m.toFirstContact, values: regions.map((r) => r.figures.medianFirstContactWorkingDays) },
+        ]}
+      />
+      <div className="kp-table-scroll">
+        <table className="utrecht-table kp-table">
+          <caption className="utrecht-table__caption">{m.chartTableCaption(m.leadTimeTitle)}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                {m.area}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric">
+                {m.columns.medianAcceptanceWorkingDays}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric">
+                {m.columns.medianFirstContactWorkingDays}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {regions.map((region) => (
+              <tr key={region.regionId} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {region.name}
+                </th>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                  {formatFigure(region.figures, "medianAcceptanceWorkingDays")}
+                </td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                  {formatFigure(region.figures, "medianFirstContactWorkingDays")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export default function ReportsRoute() {
+  const { report, trend, values, errors, printView } = useLoaderData<typeof loader>();
+  const query = `van=${report.period.from}&tot=${report.period.to}`;
+  return (
+    <div className={printView ? "kp-report kp-print-view" : "kp-report"}>
+      {printView ? (
+        <Paragraph className="kp-no-print">
+          <AppLink to={`${REPORT_PATH}?${query}`}>{m.backToReport}</AppLink>
+        </Paragraph>
+      ) : null}
+      <Heading1>{m.title}</Heading1>
+      <Paragraph lead>{m.intro}</Paragraph>
+      <Paragraph>{report.scope === "all" ? m.scopeAll : m.scopeMunicipality}</Paragraph>
+      <ErrorSummary errors={errors} focusKey={errors} />
+      <section aria-labelledby="period-heading" className="kp-filters kp-no-print">
+        <h2 id="period-heading" className="utrecht-heading-2 kp-filters__heading">
+          {m.periodHeading}
+        </h2>
+        <Paragraph>{m.periodDescription}</Paragraph>
+        <Form method="get" className="kp-filters__form">
+          <div className="kp-filters__fields">
+            <TextField
+              name="van"
+              id="field-van"
+              label={m.fromLabel}
+              description={m.dateDescription}
+              defaultValue={values.van || report.period.from}
+              error={errors.find((e) => e.fieldId === "field-van")?.message}
+              inputMode="numeric"
+            />
+            <TextField
+              name="tot"
+              id="field-tot"
+              label={m.toLabel}
+              description={m.dateDescription}
+              defaultValue={values.tot || report.period.to}
+              error={errors.find((e) => e.fieldId === "field-tot")?.message}
+              inputMode="numeric"
+            />
+          </div>
+          <Button type="submit" appearance="primary-action-button">
+            {m.show}
+          </Button>{" "}
+          <AppLink to={REPORT_PATH}>{m.lastTwoWeeks}</AppLink>
+        </Form>
+      </section>
+      <Heading2>{periodLabel(report.period)}</Heading2>
+      <Paragraph className="kp-no-print">
+        <a href={`${REPORT_PATH}/werkvoorraad.csv?${query}`} download className="utrecht-link utrecht-link--html-a">
+          {m.downloadCsv}
+        </a>{" "}
+        <PrintButton href={`${REPORT_PATH}?${query}&${PRINT_PARAM}`} />
+      </Paragraph>
+      <section aria-labelledby="legend-heading">
+        <h3 id="legend-heading" className="utrecht-heading-3">
+          {m.legendHeading}
+        </h3>
+        <ul className="utrecht-unordered-list">
+          <li>{m.legendSmall}</li>
+          <li>{m.legendHidden}</li>
+          <li>{m.legendNone}</li>
+          <li>{m.normNote(report.norms.assessmentsInTimePercent)}</li>
+        </ul>
+      </section>
+      <FiguresTable report={report} caption={m.assessmentsTable} columns={ASSESSMENT_COLUMNS} />
+      <FiguresTable report={report} caption={m.handoversTable} columns={HANDOVER_COLUMNS} />
+      {report.rows.flatMap((row) => (row.kind === "region" ? [<DeclineReasons key={row.regionId} row={row} />] : []))}
+      <Heading2>{m.chartsHeading}</Heading2>
+      {trend ? <TrendCharts trend={trend} /> : null}
+      <LeadTimeChart report={report} />
+    </div>
+  );
+}
