@@ -21,6 +21,8 @@ export default [
   route("voorwaarden-en-vervolg/nieuw", "routes/vv-new.tsx"),
   route("voorwaarden-en-vervolg/:id", "routes/vv.tsx"),
   route("meldingen", "routes/notifications.tsx"),
+  route("triage", "routes/triage.tsx"),
+  route("triage/:id", "routes/triage-case.tsx"),
   route("rapportages", "routes/reports.tsx"),
   route("rapportages/werkvoorraad.csv", "routes/reports-csv.ts"),
   route("beheer", "routes/admin.tsx"),

@@ -65,8 +65,8 @@ describe("sectionsFor", () => {
     expect(keys(["functional_admin"])).toEqual(["admin"]);
   });
 
-  it("shows a VT worker the case work, without figures or administration", () => {
-    expect(keys(["vt_worker"])).toEqual(["handovers", "handoverTables", "vvTrajectories"]);
+  it("shows a VT worker the case work and the triage, without figures or administration", () => {
+    expect(keys(["vt_worker"])).toEqual(["handovers", "handoverTables", "vvTrajectories", "triage"]);
   });
 
   it("combines roles without duplicates", () => {
@@ -74,6 +74,7 @@ describe("sectionsFor", () => {
       "handovers",
       "handoverTables",
       "vvTrajectories",
+      "triage",
       "reports",
       "admin",
     ]);

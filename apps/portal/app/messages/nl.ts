@@ -62,6 +62,10 @@ export const nl = {
       label: "Voorwaarden & Vervolg",
       description: "Veiligheidsvoorwaarden samen vastleggen en volgen.",
     },
+    triage: {
+      label: "Triage",
+      description: "Meldingen met een open veiligheidsbeoordeling, op resterende werkdagen; terugkoppeling aan de melder.",
+    },
     reports: {
       label: "Werkvoorraad en rapportages",
       description: "Geanonimiseerde cijfers over werkvoorraad, doorlooptijden en knelpunten.",
@@ -579,6 +583,11 @@ export const nl = {
     "monitoring-vastgelegd": "De uitkomst van het monitoringsmoment is vastgelegd.",
     "bericht-geplaatst": "Het bericht staat op de tijdlijn.",
     "traject-gesloten": "Het V&V-traject is afgesloten.",
+    "melding-vastgelegd": "De melding is opgeslagen. De prioriteit en de termijn zijn opnieuw bepaald.",
+    "beoordeling-afgerond": "De veiligheidsbeoordeling is afgerond.",
+    "onderzoek-gestart": "Het onderzoek is gestart. Het moet binnen 10 weken af zijn.",
+    "onderzoek-afgerond": "Het onderzoek is afgerond.",
+    "terugkoppeling-vastgelegd": "De terugkoppeling aan de melder is vastgelegd.",
   },
 
   notifications: {
@@ -1193,6 +1202,115 @@ export const nl = {
     postponedTo: (date: string) => `Op de tafel van ${date}`,
     none: "—",
     undecided: "Nog geen besluit",
+  },
+
+  triage: {
+    title: "Triage",
+    heading: "Triage: open veiligheidsbeoordelingen",
+    intro:
+      "Meldingen waarvan de veiligheidsbeoordeling nog openstaat. De termijn is 5 werkdagen na ontvangst van de " +
+      "melding. Wat over de termijn is, staat bovenaan; daarna de minste resterende werkdagen en de hoogste prioriteit.",
+    caption: "Open veiligheidsbeoordelingen, te late eerst",
+    empty: "Er staan geen veiligheidsbeoordelingen open.",
+    columns: {
+      reference: "Registratienummer",
+      municipality: "Gemeente",
+      priority: "Prioriteit",
+      reportedAt: "Melding ontvangen",
+      dueOn: "Uiterlijk beoordeeld",
+      left: "Werkdagen over",
+    },
+    workingDays: (count: number) => (count === 1 ? "1 werkdag" : `${count} werkdagen`),
+    dueToday: "0 werkdagen: vandaag is de laatste dag",
+    overdue: (count: number) => `Te laat: ${count === 1 ? "1 werkdag" : `${count} werkdagen`} over de termijn`,
+    openCase: (reference: string) => `Melding ${reference} bekijken en vastleggen`,
+    pagerLabel: "Pagina's van de triagelijst",
+    nextPage: "Volgende pagina",
+    firstPage: "Terug naar de eerste pagina",
+  },
+
+  triageCase: {
+    title: "Melding en veiligheidsbeoordeling",
+    backToQueue: "Terug naar de triagelijst",
+    heading: (reference: string) => `Melding ${reference}`,
+    invalidRequest: "Dit verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.",
+    statusHeading: "Stand van zaken",
+    status: {
+      reference: "Registratienummer",
+      municipality: "Gemeente",
+      priority: "Prioriteit",
+      reportedAt: "Melding ontvangen",
+      melder: "Melder",
+      assessment: "Veiligheidsbeoordeling",
+      investigation: "Onderzoek",
+    },
+    melderKinds: { professional: "Professionele melder", non_professional: "Niet-professionele melder" },
+    melderUnknown: "Nog niet vastgelegd",
+    assessmentOpen: (dueOn: string, left: string) => `Open, uiterlijk ${dueOn} (${left})`,
+    assessmentDone: (on: string) => `Afgerond op ${on}`,
+    investigationNone: "Niet gestart",
+    investigationRunning: (startedOn: string, dueOn: string, left: string) =>
+      `Gestart op ${startedOn}, uiterlijk af op ${dueOn} (${left})`,
+    investigationDone: (startedOn: string, finishedOn: string) => `Gestart op ${startedOn}, afgerond op ${finishedOn}`,
+
+    meldingHeading: "Melding vastleggen",
+    meldingIntro:
+      "De prioriteit volgt uit de factoren: spoed of acuut geeft acuut; kinderen of ouderen in het huishouden zonder " +
+      "lopende hulpverlening geeft hoog; één van die twee geeft normaal; geen van beide geeft laag. De termijn van de " +
+      "veiligheidsbeoordeling is 5 werkdagen na ontvangst.",
+    receivedDateLabel: "Datum van ontvangst",
+    receivedTimeLabel: "Tijd van ontvangst",
+    receivedRequired: "Vul de datum en de tijd van ontvangst in.",
+    municipalityLabel: "Gemeente",
+    chooseMunicipality: "Kies een gemeente",
+    melderKindLabel: "Wie heeft de melding gedaan?",
+    melderKindRequired: "Kies of de melder een professional is.",
+    melderEmailLabel: "E-mailadres van de professionele melder (niet verplicht)",
+    melderEmailDescription:
+      "Alleen voor terugkoppeling. De melder krijgt dan bij elke vastgelegde terugkoppeling een bericht zonder " +
+      "inhoud over de casus.",
+    factorsLegend: "Prioriteitsfactoren",
+    factors: {
+      urgent: "Spoed of acuut",
+      childrenInHousehold: "Kinderen in het huishouden",
+      elderlyInHousehold: "Ouderen in het huishouden",
+      existingHelp: "Er is al hulpverlening betrokken",
+    },
+    saveMelding: "Melding opslaan",
+
+    assessmentHeading: "Veiligheidsbeoordeling afronden",
+    conclusionLabel: "Conclusie van de veiligheidsbeoordeling",
+    completeAssessment: "Veiligheidsbeoordeling afronden",
+
+    investigationHeading: "Onderzoek",
+    investigationIntro: "Kiest u na de veiligheidsbeoordeling voor een onderzoek, dan moet het binnen 10 weken af zijn.",
+    investigationNeedsAssessment: "Een onderzoek kan starten zodra de veiligheidsbeoordeling is afgerond.",
+    startInvestigation: "Onderzoek starten",
+    finishInvestigation: "Onderzoek afronden",
+
+    feedbackHeading: "Terugkoppeling aan de melder",
+    feedbackOnlyProfessional:
+      "Terugkoppeling is alleen voor een professionele melder. Leg hierboven vast wie de melding deed.",
+    feedbackMailNote:
+      "Er is een e-mailadres bekend: de melder krijgt een bericht dat Veilig Thuis een stap heeft gezet, zonder " +
+      "inhoud over de casus.",
+    feedbackNoMailNote: "Er is geen e-mailadres bekend: de terugkoppeling wordt alleen vastgelegd.",
+    feedbackEmpty: "Nog geen terugkoppeling gegeven.",
+    feedbackCaption: "Eerdere terugkoppeling",
+    feedbackColumns: { givenOn: "Datum", step: "Stap", mail: "E-mail" },
+    feedbackMailSent: "Verstuurd",
+    feedbackMailNone: "Geen",
+    steps: {
+      assessment_completed: "Veiligheidsbeoordeling afgerond",
+      investigation_started: "Onderzoek gestart",
+      investigation_finished: "Onderzoek afgerond",
+      handed_over: "Overgedragen aan een ketenpartner",
+      case_closed: "Casus afgesloten",
+    },
+    stepLabel: "Welke stap hebt u teruggekoppeld?",
+    chooseStep: "Kies een stap",
+    givenOnLabel: "Datum van de terugkoppeling",
+    recordFeedback: "Terugkoppeling vastleggen",
   },
 
   vvStatus: {
