@@ -64,7 +64,8 @@ export const nl = {
     },
     triage: {
       label: "Triage",
-      description: "Meldingen met een open veiligheidsbeoordeling, op resterende werkdagen; terugkoppeling aan de melder.",
+      description:
+        "Meldingen met een open veiligheidsbeoordeling, op resterende werkdagen; terugkoppeling aan de melder.",
     },
     reports: {
       label: "Werkvoorraad en rapportages",
@@ -1283,7 +1284,8 @@ export const nl = {
     completeAssessment: "Veiligheidsbeoordeling afronden",
 
     investigationHeading: "Onderzoek",
-    investigationIntro: "Kiest u na de veiligheidsbeoordeling voor een onderzoek, dan moet het binnen 10 weken af zijn.",
+    investigationIntro:
+      "Kiest u na de veiligheidsbeoordeling voor een onderzoek, dan moet het binnen 10 weken af zijn.",
     investigationNeedsAssessment: "Een onderzoek kan starten zodra de veiligheidsbeoordeling is afgerond.",
     startInvestigation: "Onderzoek starten",
     finishInvestigation: "Onderzoek afronden",
