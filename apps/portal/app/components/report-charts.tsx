@@ -79,7 +79,8 @@ export function LineChart(props: {
   const max = Math.max(1, ...props.series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
   const x = scalePoint<string>()
     .domain(props.categories)
-    .range([MARGIN.left + 16, WIDTH - MARGIN.right - 16]);
+    // Room for half a date label at either end.
+    .range([MARGIN.left + 40, WIDTH - MARGIN.right - 40]);
   const y = scaleLinear()
     .domain([0, max])
     .nice()
