@@ -1,6 +1,7 @@
-import { auditLog, mailOutbox, outbox } from "@ketenportaal/db";
+import { auditLog, mailOutbox, melderAddresses, melderFeedback, outbox } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerForUser, createTestClock, type TestClock } from "../../testing/callers";
 import { seedDemoRegion } from "../demo/seed-demo-region";
@@ -265,5 +266,18 @@ describe("terugkoppeling aan de melder", () => {
     await expect(
       swtWorker.case.melding.recordFeedback({ id: citizen.id, version: citizen.version, step: "case_closed" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("goes with the file when it is destroyed (kp_destroy_case, the retention task)", async () => {
+    const melding = await registerMelding({
+      reportedAt: "2026-12-14T10:00:00Z",
+      melderEmail: "wijkagent@politie.example",
+    });
+    await vt.case.melding.recordFeedback({ id: melding.id, version: melding.version, step: "case_closed" });
+    await withSystemTask(test.db, { task: "retention", requestId: "melding-test" }, (tx) =>
+      tx.execute(sql`select kp_destroy_case(${melding.id}::uuid)`),
+    );
+    expect(await test.db.select().from(melderAddresses).where(eq(melderAddresses.caseId, melding.id))).toEqual([]);
+    expect(await test.db.select().from(melderFeedback).where(eq(melderFeedback.caseId, melding.id))).toEqual([]);
   });
 });
