@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
  *
  * An event reaches an abonnement when the abonnement's organisation is the event's addressee — the VT owner, the
  * handover's receiving organisation, the trajectory's partner, the table decision's receiver, a closed table's
- * participants — and it passes the filters (empty = all): event type, gemeente, and team (only handover events name a
+ * participants, every organisation for VT's continuity plan (it concerns the whole chain) — and it passes the filters (empty = all): event type, gemeente, and team (only handover events name a
  * team, so a team filter lets only those through). Only events committed after the abonnement became active count.
  * This is independent of Kafka: without KAFKA_BROKERS nothing is published, and webhooks still go out.
  */
@@ -43,7 +43,8 @@ export async function fanOutWebhookEvents(options: {
            and (s.organisation_id::text in (o.payload->>'organisationId', o.payload->>'targetOrganisationId',
                   o.payload->>'partnerOrganisationId', o.payload->>'receivingOrganisationId')
                 or coalesce(o.payload->'participantOrganisationIds', '[]'::jsonb)
-                   @> jsonb_build_array(s.organisation_id::text))
+                   @> jsonb_build_array(s.organisation_id::text)
+                or o.aggregate_type = 'continuity_plan')
            and (cardinality(s.event_types) = 0 or o.event_type = any(s.event_types))
            and (cardinality(s.municipality_codes) = 0 or o.payload->>'municipalityCode' = any(s.municipality_codes))
            and (cardinality(s.team_ids) = 0 or o.payload->>'targetTeamId' = any(s.team_ids::text[]))

@@ -304,6 +304,34 @@ describe("webhook delivery by the bridge", () => {
 });
 
 describe("backoff", () => {
+  it("brings VT's continuity plan to every partner's abonnement, whatever organisation it belongs to", async () => {
+    await subscribe("/continuiteit", "cjg-haarlemmermeer");
+    const planId = crypto.randomUUID();
+    const [row] = await test.db
+      .insert(outbox)
+      .values({
+        aggregateType: "continuity_plan",
+        aggregateId: planId,
+        eventType: "nl.ketenportaal.continuity_plan.started.v1",
+        sequence: 2,
+        source: SOURCE,
+        topic: "ketenportaal.continuity-plan",
+        payload: {
+          planId,
+          organisationId: org["vt-kennemerland"],
+          startsOn: "2026-12-01",
+          expectedEndOn: "2027-01-31",
+          services: ["crisis_service"],
+          version: 2,
+          occurredAt: new Date().toISOString(),
+        },
+      })
+      .returning({ id: outbox.id });
+    await fanOutWebhookEvents({ db: test.db });
+    for (let i = 0; i < 5; i++) await deliverDueWebhooks({ db: test.db, apiBaseUrl: API, policy: testing });
+    expect(arrivals.filter((a) => a.path === "/continuiteit").map((a) => a.id)).toEqual([row?.id]);
+  });
+
   it("doubles from the base with jitter up to 20%, and reads Retry-After as seconds or a date", () => {
     expect(webhookBackoffMs(1, 10_000, () => 0)).toBe(10_000);
     expect(webhookBackoffMs(3, 10_000, () => 0)).toBe(40_000);
