@@ -1,5 +1,5 @@
 import { webhookDeliveryStatuses, webhookSubscriptionStatuses } from "@ketenportaal/db";
-import { eventTypeName, handoverEvents, tableEvents, vvEvents } from "@ketenportaal/events";
+import { continuityPlanEvents, eventTypeName, handoverEvents, tableEvents, vvEvents } from "@ketenportaal/events";
 import { z } from "zod";
 import { ZId } from "../handover/shared.types";
 
@@ -8,6 +8,7 @@ export const webhookEventTypes = [
   ...handoverEvents.map((event) => eventTypeName({ aggregate: "handover", event })),
   ...vvEvents.map((event) => eventTypeName({ aggregate: "vv", event })),
   ...tableEvents.map((event) => eventTypeName({ aggregate: "table", event })),
+  ...continuityPlanEvents.map((event) => eventTypeName({ aggregate: "continuity_plan", event })),
 ] as [string, ...string[]];
 
 export const ZWebhookEventType = z.enum(webhookEventTypes, "Onbekend gebeurtenistype.");
