@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { auditLog, cases, organisations } from "@ketenportaal/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -49,6 +49,12 @@ beforeAll(async () => {
       melding(7, "GM0473", null),
       melding(8, "GM0473", null),
     ]);
+  // A continuity plan that covered three days of the period.
+  await database.db.execute(sql`insert into continuity_plans (organisation_id, starts_on, expected_end_on, services,
+      declared_by_user_id, declared_at, start_notified_at, ended_on, end_reason, end_notified_at)
+    select ${vt?.id ?? ""}::uuid, '2025-03-10', '2025-03-12', array['crisis_service', 'duty_desk'], u.id,
+           '2025-03-07T09:00:00Z', '2025-03-10T06:00:00Z', '2025-03-12', 'reached', '2025-03-13T06:00:00Z'
+    from users u where u.email = 'beheer@vt-kennemerland.example'`);
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();
@@ -81,6 +87,9 @@ describe("the gemeente report", () => {
     const cells = await haarlem.getByRole("cell").allTextContents();
     expect(cells.slice(0, 3)).toEqual(["6", "6", "83,3% (onder de norm)"]);
     expect(await page.locator("main").textContent()).not.toContain("Zandvoort");
+    expect(await page.locator("main").textContent()).toContain(
+      "Van 10 maart 2025 tot en met 12 maart 2025 draaide Veilig Thuis alleen: Crisisdienst, Bureaudienst.",
+    );
 
     await page.getByRole("img", { name: /Triages ouder dan 5 werkdagen, per regio/ }).waitFor();
     await page.getByRole("img", { name: /Doorlooptijden van overdrachten, per regio/ }).waitFor();

@@ -24,6 +24,7 @@ const report: GemeenteReport = {
     { kind: "region", regionId: "r1", name: "Haarlem e.o.", figures, declineReasons: [] },
     { kind: "municipality", code: "GM0392", name: "=Haarlem", regionId: "r1", figures },
   ],
+  continuityPeriods: [],
 };
 
 describe("the report's figures on the page and in the CSV", () => {

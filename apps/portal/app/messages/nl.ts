@@ -1573,6 +1573,10 @@ export const nl = {
       to: "Tot en met",
     },
     csvKinds: { region: "regio", municipality: "gemeente" },
+    continuityHeading: "Continuïteitsplan in deze periode",
+    continuityPeriod: (from: string, to: string, services: string) =>
+      `Van ${from} tot en met ${to} draaide Veilig Thuis alleen: ${services}. Cijfers over deze dagen zijn daardoor niet te vergelijken met gewone perioden.`,
+    continuityMark: "(continuïteitsplan)",
   },
 
   errors: {

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "@utrecht/button-react";
 import { tryApi } from "../api-errors.server";
+import { Alert } from "../components/alert";
 import { AppLink } from "../components/app-link";
 import { ErrorSummary } from "../components/error-summary";
 import { PrintButton } from "../components/print-button";
@@ -27,6 +28,7 @@ import { requireUser } from "../session.server";
 import collaborationCss from "../styles/collaboration.css?url";
 
 const m = nl.reports;
+const continuityServiceLabel = (code: string) => (nl.continuityPlan.services as Record<string, string>)[code] ?? code;
 export const REPORT_PATH = "/rapportages";
 const PRINT_PARAM = "afdrukken";
 const TREND_PERIODS = 6;
@@ -68,8 +70,10 @@ function FiguresTable({
   caption: string;
   columns: readonly ReportColumn[];
 }) {
+  // Wide: on a narrow screen it scrolls sideways, so keyboard users must be able to focus and scroll it too.
   return (
-    <div className="kp-table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <section className="kp-table-scroll" tabIndex={0} aria-label={caption}>
       <table className="utrecht-table kp-table kp-report-table">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -105,7 +109,7 @@ function FiguresTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -190,6 +194,7 @@ function TrendCharts({ trend }: { trend: GemeenteReportTrend }) {
               <tr key={period.period.to} className="utrecht-table__row">
                 <th scope="row" className="utrecht-table__header-cell">
                   {formatLocalDate(period.period.to)}
+                  {period.inContinuityPlan ? ` ${m.continuityMark}` : null}
                 </th>
                 {regions.map((region) => (
                   <td key={region.regionId} className="utrecht-table__cell utrecht-table__cell--numeric">
@@ -309,6 +314,20 @@ export default function ReportsRoute() {
         </a>{" "}
         <PrintButton href={`${REPORT_PATH}?${query}&${PRINT_PARAM}`} />
       </Paragraph>
+      {report.continuityPeriods.length > 0 ? (
+        <Alert type="warning">
+          <h3 className="utrecht-heading-3">{m.continuityHeading}</h3>
+          {report.continuityPeriods.map((period) => (
+            <Paragraph key={period.from}>
+              {m.continuityPeriod(
+                formatLocalDate(period.from),
+                formatLocalDate(period.to),
+                period.services.map(continuityServiceLabel).join(", "),
+              )}
+            </Paragraph>
+          ))}
+        </Alert>
+      ) : null}
       <section aria-labelledby="legend-heading">
         <h3 id="legend-heading" className="utrecht-heading-3">
           {m.legendHeading}

@@ -69,6 +69,8 @@ export const ZGemeenteReportResponse = z.object({
   scope: z.enum(["all", "municipality"]),
   norms: z.object({ assessmentsInTimePercent: z.number() }),
   rows: z.array(ZReportRow),
+  /** The days of the period that fell in a continuity plan, with the services that ran. */
+  continuityPeriods: z.array(z.object({ from: z.string(), to: z.string(), services: z.array(z.string()) })),
 });
 export type GemeenteReportResponse = z.infer<typeof ZGemeenteReportResponse>;
 
@@ -80,6 +82,12 @@ export const ZGemeenteReportTrendRequest = z.object({
 
 export const ZGemeenteReportTrendResponse = z.object({
   scope: z.enum(["all", "municipality"]),
-  periods: z.array(z.object({ period: z.object({ from: z.string(), to: z.string() }), rows: z.array(ZReportRow) })),
+  periods: z.array(
+    z.object({
+      period: z.object({ from: z.string(), to: z.string() }),
+      inContinuityPlan: z.boolean(),
+      rows: z.array(ZReportRow),
+    }),
+  ),
 });
 export type GemeenteReportTrendResponse = z.infer<typeof ZGemeenteReportTrendResponse>;

@@ -140,6 +140,11 @@ beforeAll(async () => {
       declineReasonCode: "capacity",
     }),
   );
+  // A continuity plan over Christmas: 24–27 December.
+  await test.db.execute(sql`insert into continuity_plans (organisation_id, starts_on, expected_end_on, services,
+      declared_by_user_id, declared_at, start_notified_at)
+    select ${ids.vt}::uuid, '2026-12-24', '2026-12-27', array['duty_desk', 'crisis_service'], u.id, now(), now()
+    from users u where u.email = 'beheer@vt-kennemerland.example'`);
   clock = createTestClock("2027-01-05T09:00:00Z");
 }, 120_000);
 
@@ -179,6 +184,10 @@ describe("report.gemeente", () => {
     ]);
     const meer = report.rows.find((r) => r.kind === "municipality" && r.code === "GM0394");
     expect(meer?.figures.meldingenReceived).toBe(0);
+    // The days that fell in the continuity plan are marked, with its services in order of priority.
+    expect(report.continuityPeriods).toEqual([
+      { from: "2026-12-24", to: "2026-12-27", services: ["crisis_service", "duty_desk"] },
+    ]);
   });
 
   it("gives a gemeente only its own row and its region's, and logs the read", async () => {
@@ -235,6 +244,7 @@ describe("report.gemeente", () => {
     // On 27 December no assessment was past its due date yet (29 and 30 December); on 10 January three were.
     expect(trend.periods.map((p) => regionOf(p.rows)?.triagesOverdue)).toEqual([0, "<5"]);
     expect(trend.periods.map((p) => regionOf(p.rows)?.medianAcceptanceWorkingDays)).toEqual([null, 3]);
+    expect(trend.periods.map((p) => p.inContinuityPlan)).toEqual([true, false]);
     const gemeente = await callerForUser({ db: test.db, email: "beleid@gemeente-haarlem.example", clock });
     const own = await gemeente.report.trend({ until: "2027-01-18", periods: 2 });
     expect(own.periods.every((p) => p.rows.length === 2)).toBe(true);

@@ -22,6 +22,7 @@ import type {
   ZGemeenteReportTrendRequest,
 } from "../../routers/report/report.types";
 import { auditActorOf, writeAudit } from "../audit/write-audit";
+import { listContinuityPeriods } from "../continuity-plan/manage-continuity-plan";
 import { DomainRefusal } from "../errors";
 
 type ReportScope = { kind: "all" } | { kind: "municipality"; municipalityCode: string };
@@ -156,7 +157,11 @@ export async function loadGemeenteReport(options: {
     input.from && input.to
       ? { from: input.from, to: input.to }
       : lastCompleteTwoWeekPeriod({ today: toAmsterdamDate({ instant: ctx.now() }) });
-  const [reportRegions, facts] = await Promise.all([loadReportRegions(ctx), loadReportFacts(ctx, period)]);
+  const [reportRegions, facts, continuityPeriods] = await Promise.all([
+    loadReportRegions(ctx),
+    loadReportFacts(ctx, period),
+    listContinuityPeriods({ tx: ctx.tx, from: period.from, to: period.to }),
+  ]);
   // Protected over every gemeente first (small-counts.ts); only then cut down to what the caller may see.
   const report = buildGemeenteReport({ period, regions: reportRegions, facts });
   await auditReportRead(ctx, scope, "report.gemeente", period);
@@ -165,6 +170,8 @@ export async function loadGemeenteReport(options: {
     scope: scope.kind,
     norms: { assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT },
     rows: visibleRows(scope, reportRegions, report.rows),
+    // Issue 8: "reports mark figures that fall in it" — the days of the period VT ran only its priority services.
+    continuityPeriods: continuityPeriods.map(({ from, to, services }) => ({ from, to, services })),
   };
 }
 
@@ -185,12 +192,17 @@ export async function loadGemeenteReportTrend(options: {
     last = lastCompleteTwoWeekPeriod({ today: last.from });
   }
   const span = { from: periods[0]?.from ?? last.from, to: periods.at(-1)?.to ?? last.to };
-  const [reportRegions, facts] = await Promise.all([loadReportRegions(ctx), loadReportFacts(ctx, span)]);
+  const [reportRegions, facts, continuityPeriods] = await Promise.all([
+    loadReportRegions(ctx),
+    loadReportFacts(ctx, span),
+    listContinuityPeriods({ tx: ctx.tx, from: span.from, to: span.to }),
+  ]);
   await auditReportRead(ctx, scope, "report.trend", span);
   return {
     scope: scope.kind,
     periods: periods.map((period) => ({
       period,
+      inContinuityPlan: continuityPeriods.some((c) => c.from <= period.to && c.to >= period.from),
       rows: visibleRows(scope, reportRegions, buildGemeenteReport({ period, regions: reportRegions, facts }).rows),
     })),
   };
