@@ -109,5 +109,16 @@ describe("the continuity plan", () => {
     expect(ended).toMatchObject({ endedOn: today, endReason: "declared" });
     await partner.goto("/", { waitUntil: "networkidle" });
     expect(await partner.getByText("Continuïteitsplan van kracht").count()).toBe(0);
+
+    // Declaring is VT's beheerder's: a partner's coördinator gets a proper refusal page.
+    const coordinator = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "coordinator@swt-haarlem.example",
+      contexts,
+    });
+    const refused = await coordinator.goto("/beheer/continuiteitsplan");
+    expect(refused?.status()).toBe(403);
+    await coordinator.getByRole("heading", { level: 1, name: "Geen toegang" }).waitFor();
   });
 });
