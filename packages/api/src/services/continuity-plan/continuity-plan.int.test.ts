@@ -209,6 +209,22 @@ describe("continuity plan", () => {
     expect(plan).toEqual({ ended_on: "2027-01-04", end_reason: "reached" });
   });
 
+  it("lets only one of two beheerders declaring overlapping periods at once through", async () => {
+    const [first, second] = await Promise.all([
+      callerForUser({ db: test.db, email: BEHEER, clock }),
+      callerForUser({ db: test.db, email: BEHEER, clock }),
+    ]);
+    const outcomes = await Promise.allSettled([
+      first.admin.continuityPlan.declare({ startsOn: "2027-03-01", expectedEndOn: "2027-03-31", services: ["vv"] }),
+      second.admin.continuityPlan.declare({ startsOn: "2027-03-15", expectedEndOn: "2027-04-15", services: ["vv"] }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const [plans] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from continuity_plans where starts_on >= '2027-03-01'`,
+    );
+    expect(plans?.n).toBe(1);
+  });
+
   it("gives reports the days of a range that fall in a period, as any signed-in user may read them", async () => {
     const [actor] = await rows<{ user_id: string; organisation_id: string }>(sql`
       select u.id as user_id, m.organisation_id from users u join memberships m on m.user_id = u.id
