@@ -269,15 +269,21 @@ describe("terugkoppeling aan de melder", () => {
   });
 
   it("goes with the file when it is destroyed (kp_destroy_case, the retention task)", async () => {
+    const before = await test.db.select().from(mailOutbox);
     const melding = await registerMelding({
       reportedAt: "2026-12-14T10:00:00Z",
       melderEmail: "wijkagent@politie.example",
     });
     await vt.case.melding.recordFeedback({ id: melding.id, version: melding.version, step: "case_closed" });
+    expect(await test.db.select().from(mailOutbox)).toHaveLength(before.length + 1);
     await withSystemTask(test.db, { task: "retention", requestId: "melding-test" }, (tx) =>
       tx.execute(sql`select kp_destroy_case(${melding.id}::uuid)`),
     );
     expect(await test.db.select().from(melderAddresses).where(eq(melderAddresses.caseId, melding.id))).toEqual([]);
     expect(await test.db.select().from(melderFeedback).where(eq(melderFeedback.caseId, melding.id))).toEqual([]);
+    // The terugkoppeling mail named the melder as its recipient: it goes too (migration 0018).
+    expect(
+      await test.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "wijkagent@politie.example")),
+    ).toEqual([]);
   });
 });
