@@ -81,6 +81,8 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   // A melder's e-mail address and the feedback given: the owning VT organisation only (migration 0015).
   melder_addresses: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
   melder_feedback: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  // The two-week report's "ready" notices: the gemeente reads its own; only the bridge writes them (migration 0017).
+  report_notices: { kind: "isolated", seenBy: "beleid@gemeente-haarlem.example" },
 };
 
 let test: TestDatabase;
@@ -145,6 +147,9 @@ beforeAll(async () => {
                       and o.slug = 'swt-haarlem') limit 1`);
     await test.db.execute(sql`insert into melder_feedback (case_id, organisation_id, step, given_on)
       select case_id, organisation_id, 'assessment_completed', '2026-11-20' from melder_addresses`);
+    // Haarlem's gemeente was told its two-week report is ready (the bridge writes these as the worker).
+    await tx.execute(sql`insert into report_notices (organisation_id, period_from, period_to, notified_at)
+      select id, '2026-11-16', '2026-11-29', now() from organisations where slug = 'gemeente-haarlem'`);
     for (const [key, kind] of [
       ["vt", "vt"],
       ["partner", "local_team"],
@@ -290,6 +295,18 @@ describe("continuity plans (migration 0014)", () => {
     // Another VT's beheerder reads the plan but cannot change it, nor declare one in Kennemerland's name.
     expect(await endAll(strangers.vt)).toBe(0);
     await expect(declare({ ...strangers.vt, organisationId: vtAdmin.organisationId })).rejects.toThrow();
+  });
+});
+
+describe("report notices (migration 0017)", () => {
+  it("cannot be written in a request, not even by the gemeente they concern", async () => {
+    const officer = await actorFor("beleid@gemeente-haarlem.example");
+    await expect(
+      withRequest(test.db, officer, (tx) =>
+        tx.execute(sql`insert into report_notices (organisation_id, period_from, period_to, notified_at)
+          values (${officer.organisationId}::uuid, '2026-11-30', '2026-12-13', now())`),
+      ),
+    ).rejects.toThrow();
   });
 });
 

@@ -8,6 +8,7 @@ export * from "./handover/transitions";
 export * from "./melding/melding";
 export * from "./persons/bsn";
 export * from "./report/gemeente-report";
+export * from "./report/report-notice";
 export * from "./report/report-periods";
 export * from "./report/small-counts";
 export * from "./retention/retention";

@@ -4,6 +4,7 @@ import { addWorkingDays, toAmsterdamDate } from "@ketenportaal/domain";
 import { and, eq, gte, lt, lte, notExists, sql } from "drizzle-orm";
 import type { ApiConfig } from "../../context";
 import { watchContinuityPlans } from "../continuity-plan/watch-continuity-plans";
+import { announceReadyReports } from "../report-notice/announce-ready-reports";
 import { watchVvDeadlines } from "../vv/watch-vv-deadlines";
 import { loadHandover } from "./load-handover";
 import { notifyAboutHandover } from "./notify-about-handover";
@@ -125,7 +126,10 @@ async function raiseAlert(options: {
   );
 }
 
-/** The watch as a bridge task (handover and V&V dates): runs at most once per interval, on the clock it is given. */
+/**
+ * The watch as a bridge task (handover, V&V, continuity plan and report dates): runs at most once per interval, on
+ * the clock it is given.
+ */
 export function createDeadlineWatchTask(options: { config: ApiConfig; clock?: () => Date; intervalMs?: number }) {
   const clock = options.clock ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 60_000;
@@ -140,6 +144,8 @@ export function createDeadlineWatchTask(options: { config: ApiConfig; clock?: ()
       await watchVvDeadlines({ db, now, config: options.config });
       // The continuity plan's first and past-last days are dates too: announced here (watch-continuity-plans.ts).
       await watchContinuityPlans({ db, now, config: options.config });
+      // The end of a fortnight is a date as well: the gemeenten hear their two-week report is ready.
+      await announceReadyReports({ db, now, config: options.config });
     },
   };
 }
