@@ -11,6 +11,7 @@ export * from "./notifications";
 export * from "./organisations";
 export * from "./outbox";
 export * from "./regions";
+export * from "./report-bottlenecks";
 export * from "./report-notices";
 export * from "./retention";
 export * from "./service-accounts";
