@@ -389,6 +389,12 @@ const CALLS: Record<string, Call | "not-called"> = {
     run: (api) => api.report.gemeente({ from: "2026-11-01", to: today }),
   },
   "report.trend": { subject: "none", recordOf: none, run: (api) => api.report.trend({ periods: 3 }) },
+  "report.saveBottleneck": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) =>
+      api.report.saveBottleneck({ regionId: r.regionId, date: today, text: "Wachttijd loopt op in de regio." }),
+  },
   "admin.retention.overview": { subject: "none", recordOf: none, run: (api) => api.admin.retention.overview() },
   "admin.retention.recordRequest": {
     subject: "none",

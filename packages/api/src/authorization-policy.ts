@@ -130,6 +130,8 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   // Aggregates only (decision 014): VT sees every gemeente, a gemeente its own and its region's totals.
   "report.gemeente": rule("none", [["vt_worker", "team_coordinator", "functional_admin", "policy_officer"], ["none"]]),
   "report.trend": rule("none", [["vt_worker", "team_coordinator", "functional_admin", "policy_officer"], ["none"]]),
+  // Knelpunten: VT's teamcoördinator writes them (the service refuses a coördinator of another kind of organisation).
+  "report.saveBottleneck": rule("none", [["team_coordinator"], ["none"]]),
   "admin.audit.search": rule("none", [["functional_admin"], ["none"]]),
   "admin.audit.resolveFilters": rule("none", [["functional_admin"], ["none"]]),
   // Bewaartermijnen: the VT organisation's beheerder (the demo's only one); the service refuses a partner's beheerder.

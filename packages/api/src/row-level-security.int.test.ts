@@ -83,6 +83,8 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   melder_feedback: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
   // The two-week report's "ready" notices: the gemeente reads its own; only the bridge writes them (migration 0017).
   report_notices: { kind: "isolated", seenBy: "beleid@gemeente-haarlem.example" },
+  // Knelpunten: the writing VT organisation and the gemeenten of the region read them (migration 0019).
+  report_bottlenecks: { kind: "isolated", seenBy: "beleid@gemeente-haarlem.example" },
 };
 
 let test: TestDatabase;
@@ -150,6 +152,12 @@ beforeAll(async () => {
     // Haarlem's gemeente was told its two-week report is ready (the bridge writes these as the worker).
     await tx.execute(sql`insert into report_notices (organisation_id, period_from, period_to, notified_at)
       select id, '2026-11-16', '2026-11-29', now() from organisations where slug = 'gemeente-haarlem'`);
+    // A knelpunt of VT's coördinator about the region Haarlem e.o. (the demo seed writes them as the worker too).
+    await tx.execute(sql`insert into report_bottlenecks (organisation_id, region_id, period_from, period_to, text,
+        written_by_user_id, written_at)
+      select o.id, r.id, '2026-11-16', '2026-11-29', 'Wachttijd loopt op.', u.id, now()
+      from organisations o, regions r, users u
+      where o.slug = 'vt-kennemerland' and r.slug = 'haarlem-eo' and u.email = 'coordinator.haarlem@vt-kennemerland.example'`);
     for (const [key, kind] of [
       ["vt", "vt"],
       ["partner", "local_team"],
@@ -307,6 +315,26 @@ describe("report notices (migration 0017)", () => {
           values (${officer.organisationId}::uuid, '2026-11-30', '2026-12-13', now())`),
       ),
     ).rejects.toThrow();
+  });
+});
+
+describe("knelpunten (migration 0019)", () => {
+  it("are written only by a VT teamcoördinator of the organisation, in its own name", async () => {
+    const write = (actor: RequestActor, periodFrom: string, writer?: string) =>
+      withRequest(test.db, actor, (tx) =>
+        tx.execute(sql`insert into report_bottlenecks (organisation_id, region_id, period_from, period_to, text,
+            written_by_user_id, written_at)
+          select ${actor.organisationId}::uuid, r.id, ${periodFrom}::date, ${periodFrom}::date + 13, 'Tekst',
+                 ${writer ?? actor.userId}::uuid, now()
+          from regions r where r.slug = 'ijmond'`),
+      );
+    const coordinator = await actorFor("coordinator.haarlem@vt-kennemerland.example");
+    await write(coordinator, "2026-11-02");
+    for (const email of ["medewerker@vt-kennemerland.example", "beleid@gemeente-haarlem.example"]) {
+      await expect(write(await actorFor(email), "2026-10-19"), email).rejects.toThrow();
+    }
+    const worker = await actorFor("medewerker@vt-kennemerland.example");
+    await expect(write(coordinator, "2026-10-05", worker.userId ?? undefined), "in another's name").rejects.toThrow();
   });
 });
 

@@ -1,10 +1,13 @@
 import { loadGemeenteReport, loadGemeenteReportTrend } from "../../services/report/load-gemeente-report";
+import { saveReportBottleneck } from "../../services/report/save-report-bottleneck";
 import { authedProcedure, router } from "../../trpc";
 import {
   ZGemeenteReportRequest,
   ZGemeenteReportResponse,
   ZGemeenteReportTrendRequest,
   ZGemeenteReportTrendResponse,
+  ZSaveReportBottleneckRequest,
+  ZSaveReportBottleneckResponse,
 } from "./report.types";
 
 /**
@@ -20,4 +23,8 @@ export const reportRouter = router({
     .input(ZGemeenteReportTrendRequest)
     .output(ZGemeenteReportTrendResponse)
     .query(({ ctx, input }) => loadGemeenteReportTrend({ ctx, input })),
+  saveBottleneck: authedProcedure
+    .input(ZSaveReportBottleneckRequest)
+    .output(ZSaveReportBottleneckResponse)
+    .mutation(({ ctx, input }) => saveReportBottleneck({ ctx, input })),
 });

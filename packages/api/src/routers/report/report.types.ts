@@ -69,6 +69,19 @@ export const ZGemeenteReportResponse = z.object({
   scope: z.enum(["all", "municipality"]),
   norms: z.object({ assessmentsInTimePercent: z.number() }),
   rows: z.array(ZReportRow),
+  /** What VT's teamcoördinatoren wrote about the regions shown, for the fortnights that overlap the period. */
+  bottlenecks: z.array(
+    z.object({
+      id: z.string(),
+      regionId: z.string(),
+      periodFrom: z.string(),
+      periodTo: z.string(),
+      text: z.string(),
+      writtenBy: z.string(),
+      writtenAt: z.date(),
+      version: z.number(),
+    }),
+  ),
   /** The days of the period that fell in a continuity plan, with the services that ran. */
   continuityPeriods: z.array(z.object({ from: z.string(), to: z.string(), services: z.array(z.string()) })),
 });
@@ -91,3 +104,19 @@ export const ZGemeenteReportTrendResponse = z.object({
   ),
 });
 export type GemeenteReportTrendResponse = z.infer<typeof ZGemeenteReportTrendResponse>;
+
+export const ZSaveReportBottleneckRequest = z.object({
+  regionId: z.uuid({ error: "Kies een regio." }),
+  /** Any day of the two-week period the knelpunt is about. */
+  date: ZLocalDate,
+  text: z.string({ error: "Beschrijf het knelpunt." }).max(4000, "Houd het knelpunt korter dan 2000 tekens."),
+  /** The version shown when changing an existing text; absent for a new one. */
+  version: z.number().int().positive().optional(),
+});
+
+export const ZSaveReportBottleneckResponse = z.object({
+  id: z.string(),
+  version: z.number(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+});

@@ -250,6 +250,61 @@ describe("report.gemeente", () => {
     expect(own.periods.every((p) => p.rows.length === 2)).toBe(true);
   });
 
+  it("lets a VT teamcoördinator write a region's knelpunten for a fortnight, and shows them to that region's gemeente", async () => {
+    const coordinator = await callerForUser({
+      db: test.db,
+      email: "coordinator.haarlem@vt-kennemerland.example",
+      clock,
+    });
+    const text = "Door ziekte in het team lopen de veiligheidsbeoordelingen in Zandvoort achter.";
+    const saved = await coordinator.report.saveBottleneck({ regionId: ids.kennemerland, date: "2026-12-30", text });
+    expect(saved).toMatchObject({ version: 1, periodFrom: "2026-12-28", periodTo: "2027-01-10" });
+    await coordinator.report.saveBottleneck({ regionId: ids.meer, date: "2026-12-30", text: "Geen knelpunten." });
+
+    // A second save must name the version it changes; a stale one is a conflict and changes nothing.
+    await expect(
+      coordinator.report.saveBottleneck({ regionId: ids.kennemerland, date: "2027-01-02", text: "Anders" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const changed = await coordinator.report.saveBottleneck({
+      regionId: ids.kennemerland,
+      date: "2027-01-02",
+      text: `${text} Extra inzet is geregeld.`,
+      version: 1,
+    });
+    expect(changed.version).toBe(2);
+    await expect(
+      coordinator.report.saveBottleneck({ regionId: ids.kennemerland, date: "2027-01-02", text: "Oud", version: 1 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+
+    // A BSN in the text, a worker instead of a coördinator, a partner: refused.
+    await expect(
+      coordinator.report.saveBottleneck({
+        regionId: ids.kennemerland,
+        date: "2026-12-30",
+        text: "BSN 111222333",
+        version: 2,
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("BSN") });
+    const worker = await callerForUser({ db: test.db, email: "medewerker@vt-kennemerland.example", clock });
+    await expect(
+      worker.report.saveBottleneck({ regionId: ids.kennemerland, date: "2026-12-30", text: "x", version: 2 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const gemeente = await callerForUser({ db: test.db, email: "beleid@gemeente-haarlem.example", clock });
+    const report = await gemeente.report.gemeente(period);
+    // The period 21 December – 3 January overlaps the fortnight of 28 December; only Haarlem's region is shown.
+    expect(report.bottlenecks.map((b) => [b.regionId, b.text, b.version, b.writtenBy])).toEqual([
+      [ids.kennemerland, `${text} Extra inzet is geregeld.`, 2, expect.any(String)],
+    ]);
+    const all = await worker.report.gemeente(period);
+    expect(all.bottlenecks.map((b) => b.regionId).sort()).toEqual([ids.kennemerland, ids.meer].sort());
+    const audit = await test.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.objectType, "report_bottleneck"));
+    expect(audit.map((row) => row.action).sort()).toEqual(["create", "create", "update"]);
+  });
+
   it("refuses partners, and takes the last two-week period that has ended when none is given", async () => {
     const partner = await callerForUser({ db: test.db, email: "medewerker@swt-haarlem.example", clock });
     await expect(partner.report.gemeente({})).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,4 +1,4 @@
-import { executeRows, municipalities, organisations, regions } from "@ketenportaal/db";
+import { executeRows, municipalities, organisations, regions, reportBottlenecks, users } from "@ketenportaal/db";
 import {
   ASSESSMENT_NORM_PERCENT,
   type AssessmentFact,
@@ -12,7 +12,7 @@ import {
   toAmsterdamDate,
   type VvFact,
 } from "@ketenportaal/domain";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
 import type {
@@ -124,6 +124,32 @@ async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promis
   };
 }
 
+/** The knelpunten of the regions shown whose fortnight overlaps the period (RLS limits a gemeente to its region). */
+async function loadBottlenecks(ctx: AuthedContext, period: ReportPeriod, regionIds: readonly string[]) {
+  if (regionIds.length === 0) return [];
+  return ctx.tx
+    .select({
+      id: reportBottlenecks.id,
+      regionId: reportBottlenecks.regionId,
+      periodFrom: reportBottlenecks.periodFrom,
+      periodTo: reportBottlenecks.periodTo,
+      text: reportBottlenecks.text,
+      writtenBy: users.name,
+      writtenAt: reportBottlenecks.writtenAt,
+      version: reportBottlenecks.version,
+    })
+    .from(reportBottlenecks)
+    .innerJoin(users, eq(users.id, reportBottlenecks.writtenByUserId))
+    .where(
+      and(
+        inArray(reportBottlenecks.regionId, [...regionIds]),
+        lte(reportBottlenecks.periodFrom, period.to),
+        gte(reportBottlenecks.periodTo, period.from),
+      ),
+    )
+    .orderBy(asc(reportBottlenecks.periodFrom));
+}
+
 /** The rows a caller may see of a report that was protected over every gemeente. */
 function visibleRows(scope: ReportScope, reportRegions: readonly ReportRegion[], rows: ReportRow[]): ReportRow[] {
   if (scope.kind === "all") return rows;
@@ -164,12 +190,19 @@ export async function loadGemeenteReport(options: {
   ]);
   // Protected over every gemeente first (small-counts.ts); only then cut down to what the caller may see.
   const report = buildGemeenteReport({ period, regions: reportRegions, facts });
+  const rows = visibleRows(scope, reportRegions, report.rows);
+  const bottlenecks = await loadBottlenecks(
+    ctx,
+    period,
+    rows.flatMap((row) => (row.kind === "region" ? [row.regionId] : [])),
+  );
   await auditReportRead(ctx, scope, "report.gemeente", period);
   return {
     period,
     scope: scope.kind,
     norms: { assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT },
-    rows: visibleRows(scope, reportRegions, report.rows),
+    rows,
+    bottlenecks,
     // Issue 8: "reports mark figures that fall in it" — the days of the period VT ran only its priority services.
     continuityPeriods: continuityPeriods.map(({ from, to, services }) => ({ from, to, services })),
   };
