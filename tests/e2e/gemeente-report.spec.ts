@@ -133,6 +133,43 @@ describe("the gemeente report", () => {
     await page.getByRole("table", { name: "Meldingen en veiligheidsbeoordelingen" }).waitFor();
   });
 
+  it("lets a VT teamcoördinator write a region's knelpunten without JavaScript, and the gemeente reads them", async () => {
+    const coordinator = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "coordinator.haarlem@vt-kennemerland.example",
+      contexts,
+      javaScriptEnabled: false,
+    });
+    await coordinator.goto("/rapportages");
+    const field = coordinator.getByLabel(/^Knelpunten Haarlem e\.o\., /);
+    await field.fill("Wachttijd in Zandvoort loopt op; zie BSN 111222333.");
+    await field.locator("xpath=ancestor::form").getByRole("button", { name: "Knelpunt opslaan" }).click();
+    expect(await coordinator.locator("main").textContent()).toContain("Er staat een BSN in de tekst.");
+    const text = "Wachttijd in Zandvoort loopt op door ziekte in het team; extra inzet vanaf maandag.";
+    await coordinator.getByLabel(/^Knelpunten Haarlem e\.o\., /).fill(text);
+    await coordinator
+      .getByLabel(/^Knelpunten Haarlem e\.o\., /)
+      .locator("xpath=ancestor::form")
+      .getByRole("button", { name: "Knelpunt opslaan" })
+      .click();
+    await coordinator.getByText("Het knelpunt is opgeslagen.").waitFor();
+    expect(new URL(coordinator.url()).hash).toBe("#knelpunten");
+
+    const gemeente = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "beleid@gemeente-haarlem.example",
+      contexts,
+    });
+    await gemeente.goto("/rapportages");
+    const section = gemeente.getByRole("region", { name: "Knelpunten" });
+    expect(await section.textContent()).toContain(text);
+    // A gemeente reads them and has no form to write one.
+    expect(await section.getByRole("button").count()).toBe(0);
+    await expectAccessible(gemeente);
+  });
+
   it("prints without the site's navigation, and refuses a partner", async () => {
     const page = await openPortalAs({
       browser,

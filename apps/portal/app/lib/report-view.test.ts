@@ -25,6 +25,8 @@ const report: GemeenteReport = {
     { kind: "municipality", code: "GM0392", name: "=Haarlem", regionId: "r1", figures },
   ],
   continuityPeriods: [],
+  bottlenecks: [],
+  bottleneckPeriod: { from: "2026-11-09", to: "2026-11-22" },
 };
 
 describe("the report's figures on the page and in the CSV", () => {

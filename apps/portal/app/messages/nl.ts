@@ -548,6 +548,7 @@ export const nl = {
 
   /** Success notices after a change, keyed by the value of `?gelukt=` in the address. */
   notices: {
+    "knelpunt-opgeslagen": "Het knelpunt is opgeslagen. Gemeenten in de regio lezen het in hun rapportage.",
     opgeslagen: "De overdracht is opgeslagen als concept.",
     bewerkt: "De wijzigingen zijn opgeslagen.",
     aangeboden: "De overdracht is aangeboden aan het ontvangende team.",
@@ -1577,6 +1578,17 @@ export const nl = {
     continuityPeriod: (from: string, to: string, services: string) =>
       `Van ${from} tot en met ${to} draaide Veilig Thuis alleen: ${services}. Cijfers over deze dagen zijn daardoor niet te vergelijken met gewone perioden.`,
     continuityMark: "(continuïteitsplan)",
+    bottlenecksHeading: "Knelpunten",
+    bottlenecksIntro: "Wat de teamcoördinatoren van Veilig Thuis per regio over de periode schreven.",
+    noBottlenecks: "Geen knelpunten beschreven voor deze periode.",
+    bottleneckMeta: (from: string, to: string, writer: string, at: string) =>
+      `Periode ${from} tot en met ${to} — ${writer}, ${at}`,
+    bottleneckLabel: (region: string, from: string, to: string) =>
+      `Knelpunten ${region}, ${from} tot en met ${to}`,
+    bottleneckDescription:
+      "Over het werk: wachttijden, capaciteit, afspraken. Geen namen, BSN of andere gegevens over gezinnen: gemeenten lezen mee.",
+    saveBottleneck: "Knelpunt opslaan",
+    bottleneckInvalid: "Het knelpunt kon niet worden opgeslagen. Probeer het opnieuw.",
   },
 
   errors: {

@@ -1,15 +1,27 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "@utrecht/button-react";
 import { tryApi } from "../api-errors.server";
+import { ActionNotices } from "../components/action-notices";
 import { Alert } from "../components/alert";
 import { AppLink } from "../components/app-link";
 import { ErrorSummary } from "../components/error-summary";
 import { PrintButton } from "../components/print-button";
 import { BarChart, LineChart } from "../components/report-charts";
 import { TextField } from "../components/text-field";
+import { TextareaField } from "../components/textarea-field";
 import { Heading1, Heading2, Paragraph } from "../components/typography";
-import { formatLocalDate } from "../lib/format";
+import { textOf } from "../lib/form-data";
+import { formatDateTime, formatLocalDate } from "../lib/format";
+import { isId } from "../lib/ids";
+import { noticeOf } from "../lib/notices";
 import {
   ASSESSMENT_COLUMNS,
   declineReasonLabel,
@@ -38,7 +50,7 @@ export const meta: MetaFunction = () => [{ title: pageTitle(m.title) }];
 
 /** `van` and `tot` are dates only; the API checks them and says in Dutch what is wrong. */
 export async function loader(args: LoaderFunctionArgs) {
-  await requireUser(args);
+  const user = await requireUser(args);
   const params = new URL(args.request.url).searchParams;
   const from = params.get("van")?.trim() || undefined;
   const to = params.get("tot")?.trim() || undefined;
@@ -58,7 +70,111 @@ export async function loader(args: LoaderFunctionArgs) {
       fieldId: error.path === "to" ? "field-tot" : "field-van",
     })),
     printView,
+    // Only a convenience: the API decides who writes knelpunten.
+    canWriteBottlenecks: user.roles.includes("team_coordinator"),
+    notice: noticeOf(args.request),
   };
+}
+
+type ActionResult = { regionId: string; text: string; error?: string; conflict?: string };
+
+/** Saves a region's knelpunten and comes back to the same period (Post/Redirect/Get). */
+export async function action(args: ActionFunctionArgs) {
+  await requireUser(args);
+  const formData = await args.request.formData();
+  const regionId = textOf(formData, "regionId");
+  const text = textOf(formData, "text");
+  const date = textOf(formData, "date");
+  const versionText = textOf(formData, "version");
+  const version = versionText ? Number(versionText) : undefined;
+  if (!isId(regionId) || (version !== undefined && !(Number.isInteger(version) && version > 0))) {
+    return data<ActionResult>({ regionId, text, conflict: m.bottleneckInvalid }, { status: 400 });
+  }
+  const done = await tryApi(
+    args,
+    (api) => api.report.saveBottleneck({ regionId, date, text, ...(version ? { version } : {}) }),
+    m.bottleneckInvalid,
+  );
+  if (!done.ok) {
+    const error = done.refusal.fieldErrors.find((e) => e.path === "text")?.message;
+    return data<ActionResult>(error ? { regionId, text, error } : { regionId, text, conflict: done.refusal.message }, {
+      status: done.refusal.code === "CONFLICT" ? 409 : 400,
+    });
+  }
+  const query = new URLSearchParams({
+    van: textOf(formData, "van"),
+    tot: textOf(formData, "tot"),
+    gelukt: "knelpunt-opgeslagen",
+  });
+  throw redirect(`${REPORT_PATH}?${query}#knelpunten`);
+}
+
+function Bottlenecks({
+  report,
+  canWrite,
+  result,
+}: {
+  report: GemeenteReport;
+  canWrite: boolean;
+  result: ActionResult | undefined;
+}) {
+  const regions = report.rows.filter((row) => row.kind === "region");
+  const writable = report.bottleneckPeriod;
+  return (
+    <section aria-labelledby="knelpunten" className="kp-bottlenecks">
+      <h2 id="knelpunten" className="utrecht-heading-2">
+        {m.bottlenecksHeading}
+      </h2>
+      <Paragraph>{m.bottlenecksIntro}</Paragraph>
+      {regions.map((region) => {
+        const written = report.bottlenecks.filter((b) => b.regionId === region.regionId);
+        const current = written.find((b) => b.periodFrom === writable.from);
+        const mine = result?.regionId === region.regionId ? result : undefined;
+        return (
+          <section key={region.regionId} aria-labelledby={`knelpunten-${region.regionId}`}>
+            <h3 id={`knelpunten-${region.regionId}`} className="utrecht-heading-3">
+              {region.name}
+            </h3>
+            {written.length === 0 ? <Paragraph>{m.noBottlenecks}</Paragraph> : null}
+            {written.map((bottleneck) => (
+              <blockquote key={bottleneck.id} className="kp-bottleneck">
+                <Paragraph className="kp-bottleneck__text">{bottleneck.text}</Paragraph>
+                <Paragraph className="kp-bottleneck__meta">
+                  {m.bottleneckMeta(
+                    formatLocalDate(bottleneck.periodFrom),
+                    formatLocalDate(bottleneck.periodTo),
+                    bottleneck.writtenBy,
+                    formatDateTime(new Date(bottleneck.writtenAt)),
+                  )}
+                </Paragraph>
+              </blockquote>
+            ))}
+            {canWrite ? (
+              <Form method="post" className="kp-no-print">
+                <input type="hidden" name="regionId" value={region.regionId} />
+                <input type="hidden" name="date" value={writable.from} />
+                <input type="hidden" name="van" value={report.period.from} />
+                <input type="hidden" name="tot" value={report.period.to} />
+                {current ? <input type="hidden" name="version" value={current.version} /> : null}
+                <TextareaField
+                  name="text"
+                  id={`field-text-${region.regionId}`}
+                  label={m.bottleneckLabel(region.name, formatLocalDate(writable.from), formatLocalDate(writable.to))}
+                  description={m.bottleneckDescription}
+                  defaultValue={mine?.text ?? current?.text ?? ""}
+                  error={mine?.error}
+                  rows={4}
+                />
+                <Button type="submit" appearance="secondary-action-button">
+                  {m.saveBottleneck}
+                </Button>
+              </Form>
+            ) : null}
+          </section>
+        );
+      })}
+    </section>
+  );
 }
 
 function FiguresTable({
@@ -262,7 +378,8 @@ function LeadTimeChart({ report }: { report: GemeenteReport }) {
 }
 
 export default function ReportsRoute() {
-  const { report, trend, values, errors, printView } = useLoaderData<typeof loader>();
+  const { report, trend, values, errors, printView, canWriteBottlenecks, notice } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const query = `van=${report.period.from}&tot=${report.period.to}`;
   return (
     <div className={printView ? "kp-report kp-print-view" : "kp-report"}>
@@ -274,6 +391,7 @@ export default function ReportsRoute() {
       <Heading1>{m.title}</Heading1>
       <Paragraph lead>{m.intro}</Paragraph>
       <Paragraph>{report.scope === "all" ? m.scopeAll : m.scopeMunicipality}</Paragraph>
+      <ActionNotices notice={notice} result={result} />
       <ErrorSummary errors={errors} focusKey={errors} />
       <section aria-labelledby="period-heading" className="kp-filters kp-no-print">
         <h2 id="period-heading" className="utrecht-heading-2 kp-filters__heading">
@@ -342,6 +460,7 @@ export default function ReportsRoute() {
       <FiguresTable report={report} caption={m.assessmentsTable} columns={ASSESSMENT_COLUMNS} />
       <FiguresTable report={report} caption={m.handoversTable} columns={HANDOVER_COLUMNS} />
       {report.rows.flatMap((row) => (row.kind === "region" ? [<DeclineReasons key={row.regionId} row={row} />] : []))}
+      <Bottlenecks report={report} canWrite={canWriteBottlenecks} result={result} />
       <Heading2>{m.chartsHeading}</Heading2>
       {trend ? <TrendCharts trend={trend} /> : null}
       <LeadTimeChart report={report} />

@@ -12,7 +12,13 @@ describe("a knelpunt's text", () => {
   });
 
   it("refuses a valid BSN, written any usual way, but not other numbers", () => {
-    for (const text of ["BSN 111222333 wacht", "zie 1112.22.333", "zie 1112 22 333"]) {
+    for (const text of [
+      "BSN 111222333 wacht",
+      "zie 1112.22.333",
+      "zie 1112 22 333",
+      "zie BSN 111222333.",
+      "(111222333)",
+    ]) {
       expect(checkBottleneckText({ text }), text).toMatchObject({ ok: false });
     }
     // Nine digits that fail the elfproef, a phone number, a longer number, dates: all fine.

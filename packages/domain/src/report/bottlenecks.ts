@@ -2,8 +2,9 @@ import { isValidBsn } from "../persons/bsn";
 
 export const BOTTLENECK_MAX_LENGTH = 2000;
 
-// Nine digits, optionally grouped as 1234.56.782 or with spaces, not part of a longer number.
-const NINE_DIGITS = /(?<![\d.])\d{4}[ .]?\d{2}[ .]?\d{3}(?![\d.])/g;
+// Nine digits, optionally grouped as 1234.56.782 or with spaces, not part of a longer number (a full stop after
+// it ends the sentence).
+const NINE_DIGITS = /(?<!\d|\d\.)\d{4}[ .]?\d{2}[ .]?\d{3}(?!\d|\.\d)/g;
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
 /**
@@ -11,7 +12,9 @@ const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
  * a household. What can be recognised mechanically is refused: a valid BSN, an e-mail address. Names cannot be
  * recognised, so the form says it in words.
  */
-export function checkBottleneckText(options: { text: string }): { ok: true; text: string } | { ok: false; message: string } {
+export function checkBottleneckText(options: {
+  text: string;
+}): { ok: true; text: string } | { ok: false; message: string } {
   const text = options.text.trim();
   if (text.length === 0) return { ok: false, message: "Beschrijf het knelpunt." };
   if (text.length > BOTTLENECK_MAX_LENGTH) {

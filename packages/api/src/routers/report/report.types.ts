@@ -82,6 +82,7 @@ export const ZGemeenteReportResponse = z.object({
       version: z.number(),
     }),
   ),
+  bottleneckPeriod: z.object({ from: z.string(), to: z.string() }),
   /** The days of the period that fell in a continuity plan, with the services that ran. */
   continuityPeriods: z.array(z.object({ from: z.string(), to: z.string(), services: z.array(z.string()) })),
 });

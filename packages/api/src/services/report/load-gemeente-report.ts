@@ -5,6 +5,7 @@ import {
   buildGemeenteReport,
   type HandoverFact,
   lastCompleteTwoWeekPeriod,
+  twoWeekPeriodOf,
   type ReportFacts,
   type ReportPeriod,
   type ReportRegion,
@@ -203,6 +204,10 @@ export async function loadGemeenteReport(options: {
     norms: { assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT },
     rows,
     bottlenecks,
+    // The fortnight a knelpunt written from this report is about: the one the period ends in, or today's.
+    bottleneckPeriod: twoWeekPeriodOf({
+      date: [period.to, toAmsterdamDate({ instant: ctx.now() })].sort()[0] ?? period.to,
+    }),
     // Issue 8: "reports mark figures that fall in it" — the days of the period VT ran only its priority services.
     continuityPeriods: continuityPeriods.map(({ from, to, services }) => ({ from, to, services })),
   };
