@@ -85,6 +85,11 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   report_notices: { kind: "isolated", seenBy: "beleid@gemeente-haarlem.example" },
   // Knelpunten: the writing VT organisation and the gemeenten of the region read them (migration 0019).
   report_bottlenecks: { kind: "isolated", seenBy: "beleid@gemeente-haarlem.example" },
+  // The wachtlijst: the VT organisation that owns the case only, never a partner or gemeente (migration 0020).
+  waiting_list_entries: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  waiting_list_contacts: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  waiting_list_contact_frequencies: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
+  case_change_signals: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
 };
 
 let test: TestDatabase;
@@ -149,6 +154,22 @@ beforeAll(async () => {
                       and o.slug = 'swt-haarlem') limit 1`);
     await test.db.execute(sql`insert into melder_feedback (case_id, organisation_id, step, given_on)
       select case_id, organisation_id, 'assessment_completed', '2026-11-20' from melder_addresses`);
+    // The same case on the wachtlijst with a contact moment and a change signal, and a contact frequency of VT
+    // (superuser: no background role writes these).
+    await test.db.execute(sql`insert into waiting_list_entries (case_id, organisation_id, priority, entered_on,
+        entered_at, next_contact_due_on)
+      select case_id, organisation_id, 'normal', '2026-11-20', now(), '2026-12-04' from melder_addresses`);
+    await test.db.execute(sql`insert into waiting_list_contacts (entry_id, case_id, organisation_id, contacted_on, way,
+        outcome)
+      select id, case_id, organisation_id, '2026-11-23', 'phone', 'Gezin gebeld.' from waiting_list_entries`);
+    await test.db.execute(sql`insert into case_change_signals (case_id, organisation_id, source, kind, description,
+        received_on, reassessment_due_on)
+      select case_id, organisation_id, 'partner', 'new_incident', 'Nieuw incident.', '2026-11-24', '2026-12-01'
+      from melder_addresses`);
+    await test.db.execute(sql`insert into waiting_list_contact_frequencies (organisation_id, region_id, priority,
+        working_days)
+      select o.id, r.id, 'normal', 10 from organisations o, regions r
+      where o.slug = 'vt-kennemerland' and r.slug = 'haarlem-eo'`);
     // Haarlem's gemeente was told its two-week report is ready (the bridge writes these as the worker).
     await tx.execute(sql`insert into report_notices (organisation_id, period_from, period_to, notified_at)
       select id, '2026-11-16', '2026-11-29', now() from organisations where slug = 'gemeente-haarlem'`);
@@ -352,6 +373,51 @@ describe("the melder of a case (migration 0015)", () => {
       ),
     );
     expect(seen).toEqual({ cases: 1, addresses: 0, feedback: 0 });
+  });
+});
+
+describe("the wachtlijst (migration 0020)", () => {
+  it("is hidden from a partner that sees the case through a handover, and from the gemeente", async () => {
+    const [entry] = await executeRows<{ case_id: string }>(test.db, sql`select case_id from waiting_list_entries`);
+    if (!entry) throw new Error("no waiting list entry seeded");
+    const count = (email: string) =>
+      actorFor(email).then((actor) =>
+        withRequest(test.db, actor, (tx) =>
+          executeRows<Record<string, number>>(
+            tx,
+            sql`select (select count(*)::int from waiting_list_entries where case_id = ${entry.case_id}) as entries,
+                       (select count(*)::int from waiting_list_contacts where case_id = ${entry.case_id}) as contacts,
+                       (select count(*)::int from case_change_signals where case_id = ${entry.case_id}) as signals,
+                       (select count(*)::int from waiting_list_contact_frequencies) as frequencies`,
+          ),
+        ),
+      );
+    const none = { entries: 0, contacts: 0, signals: 0, frequencies: 0 };
+    expect((await count("medewerker@swt-haarlem.example"))[0]).toEqual(none);
+    expect((await count("beleid@gemeente-haarlem.example"))[0]).toEqual(none);
+    expect((await count("medewerker@vt-kennemerland.example"))[0]).toEqual({
+      entries: 1,
+      contacts: 1,
+      signals: 1,
+      frequencies: 1,
+    });
+  });
+
+  it("cannot be written by a partner, not even for a case it sees", async () => {
+    const [entry] = await executeRows<{ case_id: string }>(test.db, sql`select case_id from waiting_list_entries`);
+    if (!entry) throw new Error("no waiting list entry seeded");
+    const partner = await actorFor("medewerker@swt-haarlem.example");
+    for (const organisationId of [partner.organisationId, null]) {
+      await expect(
+        withRequest(test.db, partner, (tx) =>
+          tx.execute(sql`insert into case_change_signals (case_id, organisation_id, source, kind, description,
+              received_on, reassessment_due_on)
+            select c.id, coalesce(${organisationId}::uuid, c.organisation_id), 'partner', 'other', 'x', '2026-11-24',
+                   '2026-12-01'
+            from cases c where c.id = ${entry.case_id}`),
+        ),
+      ).rejects.toThrow();
+    }
   });
 });
 

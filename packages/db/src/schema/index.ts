@@ -19,4 +19,5 @@ export * from "./sessions";
 export * from "./teams";
 export * from "./users";
 export * from "./vv-trajectories";
+export * from "./waiting-list";
 export * from "./webhooks";
