@@ -79,6 +79,9 @@ describe("the personal data scanner and BSNs", () => {
           "1795671461138 ****.**.111",
       ),
     ).toEqual([]);
+    // Digits inside a hexadecimal token are an identifier (here a nodemailer MIME boundary), not a written number.
+    expect(found('boundary="--_NmP-859918087a8b4c8-Part_1" <55490153a859918087ffee@ketenportaal>')).toEqual([]);
+    expect(found("BSN:123456782, of 1234 56 782.")).toEqual(["any bsn:123456782"]);
   });
 
   it("finds names in URL escapes", () => {

@@ -34,6 +34,9 @@ const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|ok
  * be all digits), ISO dates and times, and dates written out in Dutch ("3 december 2026") — a deadline's year may
  * equal a child's birth year. Identifiers the caller knows (case references like VT-2026-0102) go too.
  */
+/** A hexadecimal identifier of 12 or more characters, with both letters and digits, standing on its own. */
+const HEX_TOKEN = /(?<![0-9a-z])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}(?![0-9a-z])/gi;
+
 const NOT_A_YEAR = [
   /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
   /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g,
@@ -139,8 +142,10 @@ export function createPersonalDataScanner(options: {
           if (years.has(year)) findings.push({ kind: "birth year", value: year, where });
         }
         if (options.anyBsn) {
-          // UUIDs and dates are gone from `rest`; a run of more than nine digits is no BSN.
-          for (const match of rest.matchAll(nineDigits)) {
+          // UUIDs and dates are gone from `rest`; a run of more than nine digits is no BSN. So are hexadecimal
+          // tokens (MIME boundaries, Message-IDs, hashes): one in eleven digit runs inside them passes the elfproef
+          // by chance. A BSN glued to other letters ("bsn123456782x") is still found.
+          for (const match of rest.replace(HEX_TOKEN, " ").matchAll(nineDigits)) {
             const digits = (match[1] ?? "").replace(/\D/g, "");
             if (passesElfproef(digits)) findings.push({ kind: "any bsn", value: digits, where });
           }
