@@ -18,4 +18,5 @@ export * from "./vv/conditions";
 export * from "./vv/monitoring";
 export * from "./vv/reminders";
 export * from "./vv/trajectory";
+export * from "./waiting-list/waiting-list";
 export * from "./working-days";
