@@ -10,6 +10,10 @@ export const caseEvents = [
   "investigation_started",
   "investigation_finished",
   "melder_feedback_given",
+  "waiting_list_entered",
+  "waiting_list_contact_recorded",
+  "waiting_list_left",
+  "change_signal_recorded",
 ] as const;
 export type CaseEvent = (typeof caseEvents)[number];
 
@@ -33,6 +37,20 @@ export const ZCaseEventPayload = z
       .enum(["assessment_completed", "investigation_started", "investigation_finished", "handed_over", "case_closed"])
       .optional(),
     mailQueued: z.boolean().optional(),
+    /** On the waiting-list events: the entry, and (entered, contact) the next contact moment. */
+    waitingListEntryId: z.string().uuid().optional(),
+    nextContactDueOn: z.string().date().optional(),
+    /** On `waiting_list_contact_recorded`: the contact moment and how it went (never its outcome text). */
+    contactId: z.string().uuid().optional(),
+    contactWay: z.enum(["phone", "letter", "visit"]).optional(),
+    /** On `waiting_list_left`. */
+    leftReason: z.enum(["service_started", "case_closed"]).optional(),
+    /** On `change_signal_recorded`: the signal, its source and kind (never its description); triage is open again. */
+    changeSignalId: z.string().uuid().optional(),
+    changeSignalSource: z.enum(["melder", "partner", "household"]).optional(),
+    changeSignalKind: z
+      .enum(["new_incident", "situation_worse", "household_changed", "help_stopped", "other"])
+      .optional(),
     occurredAt: z.string().datetime({ offset: true }),
   })
   .strict();
