@@ -65,6 +65,13 @@ describe("the gemeente report", () => {
         // Haarlemmermeer: received after the period: counts nowhere.
         assessment("GM0394", { reportedOn: "2027-01-04", dueOn: "2027-01-11" }),
       ],
+      investigations: [
+        // Haarlem: 6 finished in the period, 5 by their due date; one still open; one finished before the period.
+        ...times(5, () => ({ municipalityCode: "GM0392", dueOn: "2026-12-31", finishedOn: "2026-12-30" })),
+        { municipalityCode: "GM0392", dueOn: "2026-12-22", finishedOn: "2026-12-23" },
+        { municipalityCode: "GM0392", dueOn: "2027-02-01", finishedOn: null },
+        { municipalityCode: "GM0392", dueOn: "2026-12-01", finishedOn: "2026-11-30" },
+      ],
       handovers: [
         // Offered Wednesday 23 December, accepted Tuesday 29 December: 24, 28 and 29 December = 3 working days.
         ...times(5, () => handover("GM0392", { offeredOn: "2026-12-23", acceptedOn: "2026-12-29" })),
@@ -88,6 +95,8 @@ describe("the gemeente report", () => {
     expect(haarlem.assessmentsFinished).toBe(7);
     // 5 on 28 December are in time; the one of the 30th and the one due 17 December finished on the 21st are not.
     expect(haarlem.assessmentsInTimePercent).toBe(71.4);
+    expect(haarlem.investigationsFinished).toBe(6);
+    expect(haarlem.investigationsInTimePercent).toBe(83.3); // against the 80% norm
     expect(haarlem.triagesOverdue).toBe("<5"); // 2: the one due on the 30th and the one finished after the period
     const region = row(report.rows, "r-kennemerland").figures;
     expect(region.meldingenReceived).toBe(15);

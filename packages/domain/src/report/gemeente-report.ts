@@ -30,20 +30,27 @@ export type HandoverFact = {
   returnedOn: LocalDate | null;
 };
 export type VvFact = { municipalityCode: string; openedOn: LocalDate; closedOn: LocalDate | null };
+/** An onderzoek: due 10 weeks after it started (melding.ts). */
+export type InvestigationFact = { municipalityCode: string; dueOn: LocalDate; finishedOn: LocalDate | null };
 export type ReportFacts = {
   assessments: readonly AssessmentFact[];
+  investigations: readonly InvestigationFact[];
   handovers: readonly HandoverFact[];
   vvTrajectories: readonly VvFact[];
 };
 
 /** The safety assessment norm: 90% within 5 working days (Kwaliteitskader Veilig Thuis). */
 export const ASSESSMENT_NORM_PERCENT = 90;
+/** The investigation norm: 80% within 10 weeks (issue 8, after the Kwaliteitskader). */
+export const INVESTIGATION_NORM_PERCENT = 80;
 
 type RawFigures = {
   meldingenReceived: number;
   assessmentsFinished: number;
   assessmentsFinishedInTime: number;
   triagesOverdue: number;
+  investigationsFinished: number;
+  investigationsFinishedInTime: number;
   handoversOffered: number;
   handoversAccepted: number;
   handoversDeclined: number;
@@ -60,6 +67,7 @@ export const REPORT_COUNTS = [
   "meldingenReceived",
   "assessmentsFinished",
   "triagesOverdue",
+  "investigationsFinished",
   "handoversOffered",
   "handoversAccepted",
   "handoversDeclined",
@@ -73,6 +81,8 @@ export type ReportCount = (typeof REPORT_COUNTS)[number];
 export type ShownFigures = Record<ReportCount, ShownCount> & {
   /** Share of finished assessments within their due date, in percent with one decimal; null under five. */
   assessmentsInTimePercent: number | null;
+  /** Share of finished investigations within 10 weeks; null under five. */
+  investigationsInTimePercent: number | null;
   medianAcceptanceWorkingDays: number | null;
   medianFirstContactWorkingDays: number | null;
 };
@@ -98,6 +108,8 @@ function emptyFigures(): RawFigures {
     assessmentsFinished: 0,
     assessmentsFinishedInTime: 0,
     triagesOverdue: 0,
+    investigationsFinished: 0,
+    investigationsFinishedInTime: 0,
     handoversOffered: 0,
     handoversAccepted: 0,
     handoversDeclined: 0,
@@ -121,6 +133,12 @@ function addFacts(figures: RawFigures, facts: ReportFacts, period: ReportPeriod)
     // Still waiting for its assessment when the period ends, and past the 5 working days by then.
     const openAtEnd = a.reportedOn <= period.to && (a.completedOn === null || a.completedOn > period.to);
     if (openAtEnd && a.dueOn < period.to) figures.triagesOverdue++;
+  }
+  for (const i of facts.investigations) {
+    if (within(i.finishedOn, period)) {
+      figures.investigationsFinished++;
+      if (i.finishedOn <= i.dueOn) figures.investigationsFinishedInTime++;
+    }
   }
   for (const h of facts.handovers) {
     if (within(h.offeredOn, period)) figures.handoversOffered++;
@@ -148,6 +166,7 @@ function addFacts(figures: RawFigures, facts: ReportFacts, period: ReportPeriod)
 function factsOf(facts: ReportFacts, codes: ReadonlySet<string>): ReportFacts {
   return {
     assessments: facts.assessments.filter((f) => codes.has(f.municipalityCode)),
+    investigations: facts.investigations.filter((f) => codes.has(f.municipalityCode)),
     handovers: facts.handovers.filter((f) => codes.has(f.municipalityCode)),
     vvTrajectories: facts.vvTrajectories.filter((f) => codes.has(f.municipalityCode)),
   };
@@ -157,6 +176,10 @@ function shownFigures(raw: RawFigures, counts: Record<ReportCount, ShownCount>):
   return {
     ...counts,
     assessmentsInTimePercent: showShare({ part: raw.assessmentsFinishedInTime, whole: raw.assessmentsFinished }),
+    investigationsInTimePercent: showShare({
+      part: raw.investigationsFinishedInTime,
+      whole: raw.investigationsFinished,
+    }),
     medianAcceptanceWorkingDays: showMedian({ values: raw.acceptanceWorkingDays }),
     medianFirstContactWorkingDays: showMedian({ values: raw.firstContactWorkingDays }),
   };

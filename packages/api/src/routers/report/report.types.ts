@@ -34,6 +34,7 @@ const ZShownFigures = z.object({
   meldingenReceived: ZShownCount,
   assessmentsFinished: ZShownCount,
   triagesOverdue: ZShownCount,
+  investigationsFinished: ZShownCount,
   handoversOffered: ZShownCount,
   handoversAccepted: ZShownCount,
   handoversDeclined: ZShownCount,
@@ -42,6 +43,7 @@ const ZShownFigures = z.object({
   vvClosed: ZShownCount,
   vvOpenAtEnd: ZShownCount,
   assessmentsInTimePercent: z.number().nullable(),
+  investigationsInTimePercent: z.number().nullable(),
   medianAcceptanceWorkingDays: z.number().nullable(),
   medianFirstContactWorkingDays: z.number().nullable(),
 }) satisfies z.ZodType<ShownFigures>;
@@ -67,7 +69,7 @@ export const ZGemeenteReportResponse = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   /** `all`: VT, every gemeente; `municipality`: a gemeente's own row and its region's. */
   scope: z.enum(["all", "municipality"]),
-  norms: z.object({ assessmentsInTimePercent: z.number() }),
+  norms: z.object({ assessmentsInTimePercent: z.number(), investigationsInTimePercent: z.number() }),
   rows: z.array(ZReportRow),
   /** What VT's teamcoördinatoren wrote about the regions shown, for the fortnights that overlap the period. */
   bottlenecks: z.array(

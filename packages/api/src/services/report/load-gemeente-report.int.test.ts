@@ -140,6 +140,17 @@ beforeAll(async () => {
       declineReasonCode: "capacity",
     }),
   );
+  // Haarlem: 5 onderzoeken started in October, due 29 December, finished the 28th (assessed long before the period).
+  await times(5, async () => {
+    const caseId = await insertCase({
+      code: "GM0392",
+      reportedAt: "2026-10-01T09:00:00Z",
+      dueOn: "2026-10-08",
+      completedAt: "2026-10-05T09:00:00Z",
+    });
+    await test.db.execute(sql`update cases set investigation_started_at = '2026-10-20T09:00:00Z',
+        investigation_due_on = '2026-12-29', investigation_finished_at = '2026-12-28T15:00:00Z' where id = ${caseId}`);
+  });
   // A continuity plan over Christmas: 24–27 December.
   await test.db.execute(sql`insert into continuity_plans (organisation_id, starts_on, expected_end_on, services,
       declared_by_user_id, declared_at, start_notified_at)
@@ -169,7 +180,10 @@ describe("report.gemeente", () => {
       handoversAccepted: 5,
       handoversDeclined: "<5",
       medianAcceptanceWorkingDays: 3,
+      investigationsFinished: 5,
+      investigationsInTimePercent: 100,
     });
+    expect(report.norms).toEqual({ assessmentsInTimePercent: 90, investigationsInTimePercent: 80 });
     expect(zandvoort?.figures).toMatchObject({ meldingenReceived: "<5", triagesOverdue: "<5", handoversDeclined: 6 });
     expect(region?.figures).toMatchObject({ meldingenReceived: 8, triagesOverdue: "<5", handoversDeclined: 9 });
     // Region Haarlem e.o. has more gemeenten, all at zero: Zandvoort's 2 meldingen are the only small cell, so one zero

@@ -4,13 +4,15 @@ import {
   type AssessmentFact,
   buildGemeenteReport,
   type HandoverFact,
+  INVESTIGATION_NORM_PERCENT,
+  type InvestigationFact,
   lastCompleteTwoWeekPeriod,
-  twoWeekPeriodOf,
   type ReportFacts,
   type ReportPeriod,
   type ReportRegion,
   type ReportRow,
   toAmsterdamDate,
+  twoWeekPeriodOf,
   type VvFact,
 } from "@ketenportaal/domain";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
@@ -80,10 +82,14 @@ async function loadReportRegions(ctx: AuthedContext): Promise<ReportRegion[]> {
  * counted without the gemeente's role being able to read a single case.
  */
 async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promise<ReportFacts> {
-  const [assessments, handovers, vvTrajectories] = await Promise.all([
+  const [assessments, investigations, handovers, vvTrajectories] = await Promise.all([
     executeRows<{ municipality_code: string; reported_on: string; due_on: string; completed_on: string | null }>(
       ctx.tx,
       sql`select * from kp_report_assessment_facts(${period.from}::date, ${period.to}::date)`,
+    ),
+    executeRows<{ municipality_code: string; due_on: string; finished_on: string | null }>(
+      ctx.tx,
+      sql`select * from kp_report_investigation_facts(${period.from}::date, ${period.to}::date)`,
     ),
     executeRows<{
       municipality_code: string;
@@ -107,6 +113,9 @@ async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promis
         dueOn: a.due_on,
         completedOn: a.completed_on,
       }),
+    ),
+    investigations: investigations.map(
+      (i): InvestigationFact => ({ municipalityCode: i.municipality_code, dueOn: i.due_on, finishedOn: i.finished_on }),
     ),
     handovers: handovers.map(
       (h): HandoverFact => ({
@@ -201,7 +210,10 @@ export async function loadGemeenteReport(options: {
   return {
     period,
     scope: scope.kind,
-    norms: { assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT },
+    norms: {
+      assessmentsInTimePercent: ASSESSMENT_NORM_PERCENT,
+      investigationsInTimePercent: INVESTIGATION_NORM_PERCENT,
+    },
     rows,
     bottlenecks,
     // The fortnight a knelpunt written from this report is about: the one the period ends in, or today's.
