@@ -16,6 +16,8 @@ export const ASSESSMENT_COLUMNS = [
   "assessmentsFinished",
   "assessmentsInTimePercent",
   "triagesOverdue",
+  "investigationsFinished",
+  "investigationsInTimePercent",
 ] as const;
 export const HANDOVER_COLUMNS = [
   "handoversOffered",
@@ -35,13 +37,21 @@ export function formatFigure(figures: Figures, column: ReportColumn): string {
   const value = figures[column];
   if (value === null) return "–";
   if (typeof value === "string") return value;
-  if (column === "assessmentsInTimePercent") return `${number.format(value)}%`;
+  if (column === "assessmentsInTimePercent" || column === "investigationsInTimePercent") {
+    return `${number.format(value)}%`;
+  }
   return number.format(value);
 }
 
-export function isBelowNorm(report: Pick<GemeenteReport, "norms">, figures: Figures): boolean {
-  const share = figures.assessmentsInTimePercent;
-  return share !== null && share < report.norms.assessmentsInTimePercent;
+export type NormColumn = keyof GemeenteReport["norms"];
+
+export function isNormColumn(column: ReportColumn): column is NormColumn {
+  return column === "assessmentsInTimePercent" || column === "investigationsInTimePercent";
+}
+
+export function isBelowNorm(report: Pick<GemeenteReport, "norms">, figures: Figures, column: NormColumn): boolean {
+  const share = figures[column];
+  return share !== null && share < report.norms[column];
 }
 
 export function rowLabel(row: ReportRow): string {

@@ -30,6 +30,7 @@ import {
   type GemeenteReportTrend,
   HANDOVER_COLUMNS,
   isBelowNorm,
+  isNormColumn,
   periodLabel,
   type ReportColumn,
   type ReportRow,
@@ -216,7 +217,7 @@ function FiguresTable({
               {columns.map((column) => (
                 <td key={column} className="utrecht-table__cell utrecht-table__cell--numeric">
                   {formatFigure(row.figures, column)}
-                  {column === "assessmentsInTimePercent" && isBelowNorm(report, row.figures) ? (
+                  {isNormColumn(column) && isBelowNorm(report, row.figures, column) ? (
                     <span className="kp-overdue"> ({m.belowNorm})</span>
                   ) : null}
                 </td>
@@ -455,6 +456,7 @@ export default function ReportsRoute() {
           <li>{m.legendHidden}</li>
           <li>{m.legendNone}</li>
           <li>{m.normNote(report.norms.assessmentsInTimePercent)}</li>
+          <li>{m.investigationNormNote(report.norms.investigationsInTimePercent)}</li>
         </ul>
       </section>
       <FiguresTable report={report} caption={m.assessmentsTable} columns={ASSESSMENT_COLUMNS} />
