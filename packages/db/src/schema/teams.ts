@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { municipalities } from "./municipalities";
 import { organisations } from "./organisations";
 
@@ -12,6 +12,8 @@ export const teams = pgTable(
     name: text("name").notNull(),
     notificationEmail: text("notification_email").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic lock for edits in beheer (admin.teams.update), as on handovers. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("teams_organisation_idx").on(t.organisationId)],
 );
