@@ -70,6 +70,14 @@ const activeContinuityPlan = (tx: Database) =>
     select ${continuityPlanId}::uuid, o.id, ${today}::date, '2026-12-31', array['crisis_service'], u.id, now(), now()
     from organisations o, users u where o.slug = 'vt-kennemerland' and u.email = 'beheer@vt-kennemerland.example'`);
 
+/** The case on the wachtlijst since 20 November (as the table owner), for the calls about a waiting case. */
+const waitingCase = (tx: Database, r: Records) =>
+  tx.execute(sql`insert into waiting_list_entries (case_id, organisation_id, priority, entered_on, entered_at,
+      next_contact_due_on)
+    select c.id, c.organisation_id, 'normal', '2026-11-20', now(), '2026-12-04' from cases c
+    where c.id = ${r.caseId}::uuid
+      and not exists (select 1 from waiting_list_entries w where w.case_id = c.id and w.left_at is null)`);
+
 /** How each procedure is called; the record (for the relation) and a valid input from the seeded demo. */
 const CALLS: Record<string, Call | "not-called"> = {
   me: { subject: "none", recordOf: none, run: (api) => api.me() },
@@ -178,6 +186,51 @@ const CALLS: Record<string, Call | "not-called"> = {
     run: async (api, r) => {
       const { version } = await caseVersion(r.caseId);
       return api.case.melding.recordFeedback({ id: r.caseId, version, step: "assessment_completed" });
+    },
+  },
+
+  "waitingList.list": { subject: "none", recordOf: none, run: (api) => api.waitingList.list() },
+  "waitingList.enter": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    setup: (tx, r) =>
+      tx.execute(sql`update cases set safety_assessment_completed_at = ${now.toISOString()}::timestamptz,
+        priority = 'normal' where id = ${r.caseId}`),
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.waitingList.enter({ id: r.caseId, version });
+    },
+  },
+  "waitingList.leave": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    setup: waitingCase,
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.waitingList.leave({ id: r.caseId, version, reason: "service_started" });
+    },
+  },
+  "waitingList.recordContact": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    setup: waitingCase,
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.waitingList.recordContact({ id: r.caseId, version, way: "letter", outcome: "Wachtbrief verstuurd." });
+    },
+  },
+  "waitingList.recordChangeSignal": {
+    subject: "case",
+    recordOf: (r) => r.caseId,
+    run: async (api, r) => {
+      const { version } = await caseVersion(r.caseId);
+      return api.waitingList.recordChangeSignal({
+        id: r.caseId,
+        version,
+        source: "partner",
+        kind: "new_incident",
+        description: "Nieuw incident gemeld door de school.",
+      });
     },
   },
 
@@ -418,6 +471,17 @@ const CALLS: Record<string, Call | "not-called"> = {
     setup: openRetentionRequest,
     run: (api) =>
       api.admin.retention.refuse({ id: retentionFixture.requestId, version: 1, reasonCode: "legal_obligation" }),
+  },
+  "admin.regions.contactFrequencies": {
+    subject: "none",
+    recordOf: none,
+    run: (api) => api.admin.regions.contactFrequencies(),
+  },
+  "admin.regions.setContactFrequencies": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) =>
+      api.admin.regions.setContactFrequencies({ regionId: r.regionId, frequencies: { high: 3, normal: 10, low: 15 } }),
   },
   "admin.continuityPlan.list": { subject: "none", recordOf: none, run: (api) => api.admin.continuityPlan.list() },
   "admin.continuityPlan.declare": {

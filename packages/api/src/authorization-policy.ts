@@ -72,6 +72,13 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "case.melding.finishInvestigation": rule("case", [VT, ["own"]]),
   "case.melding.recordFeedback": rule("case", [VT, ["own"]]),
 
+  // The wachtlijst (decision 017): VT's own cases only; no partner, no gemeente.
+  "waitingList.list": rule("none", [VT, ["none"]]),
+  "waitingList.enter": rule("case", [VT, ["own"]]),
+  "waitingList.leave": rule("case", [VT, ["own"]]),
+  "waitingList.recordContact": rule("case", [VT, ["own"]]),
+  "waitingList.recordChangeSignal": rule("case", [VT, ["own"]]),
+
   // Handovers: VT composes, offers and withdraws; the addressed partner accepts, declines, starts, completes,
   // returns; a partner coördinator assigns.
   "handover.create": rule("case", [VT, ["own"]]),
@@ -139,6 +146,8 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.retention.recordRequest": rule("none", [["functional_admin"], ["none"]]),
   "admin.retention.carryOut": rule("none", [["functional_admin"], ["none"]]),
   "admin.retention.refuse": rule("none", [["functional_admin"], ["none"]]),
+  "admin.regions.contactFrequencies": rule("none", [["functional_admin"], ["none"]]),
+  "admin.regions.setContactFrequencies": rule("none", [["functional_admin"], ["none"]]),
   // Het continuïteitsplan: VT's beheerder declares and ends it (the service refuses a partner's beheerder);
   // everyone signed in reads the period in force for the banner.
   "admin.continuityPlan.list": rule("none", [["functional_admin"], ["none"]]),

@@ -11,6 +11,7 @@ import { notificationRouter } from "./routers/notification";
 import { reportRouter } from "./routers/report";
 import { tableRouter } from "./routers/table";
 import { vvRouter } from "./routers/vv";
+import { waitingListRouter } from "./routers/waiting-list";
 import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, router } from "./trpc";
 
@@ -30,6 +31,7 @@ export const appRouter = router({
   report: reportRouter,
   table: tableRouter,
   vv: vvRouter,
+  waitingList: waitingListRouter,
   webhook: webhookRouter,
   admin: adminRouter,
 });

@@ -23,6 +23,7 @@ import {
 } from "./admin.types";
 import { auditRouter } from "./audit";
 import { continuityPlanAdminRouter } from "./continuity-plan";
+import { regionsAdminRouter } from "./regions";
 import { retentionRouter } from "./retention";
 
 /**
@@ -56,6 +57,7 @@ export const adminRouter = router({
   retention: retentionRouter,
   audit: auditRouter,
   continuityPlan: continuityPlanAdminRouter,
+  regions: regionsAdminRouter,
   webhooks: router({
     deliveries: router({
       list: authedProcedure

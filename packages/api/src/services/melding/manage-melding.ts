@@ -11,7 +11,7 @@ import {
   toAmsterdamDate,
   workingDaysLeft,
 } from "@ketenportaal/domain";
-import { type CaseEvent, topics, ZCaseEventPayload } from "@ketenportaal/events";
+import { type CaseEvent, type CaseEventPayload, topics, ZCaseEventPayload } from "@ketenportaal/events";
 import { renderMelderFeedbackMail } from "@ketenportaal/mail";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -37,7 +37,7 @@ export function requireVtCaseworker(ctx: AuthedContext) {
   }
 }
 
-async function loadOwnCase(ctx: AuthedContext, id: string): Promise<CaseRow> {
+export async function loadOwnCase(ctx: AuthedContext, id: string): Promise<CaseRow> {
   const [row] = await ctx.tx
     .select()
     .from(cases)
@@ -47,7 +47,7 @@ async function loadOwnCase(ctx: AuthedContext, id: string): Promise<CaseRow> {
 }
 
 /** The write of every melding change: only when the case is still at the version the caller saw. */
-async function writeCase(
+export async function writeCase(
   ctx: AuthedContext,
   current: CaseRow,
   version: number,
@@ -63,7 +63,7 @@ async function writeCase(
   return updated;
 }
 
-async function auditChange(
+export async function auditChange(
   ctx: AuthedContext,
   entry: { action: "create" | "update"; objectType: string; objectId: string; caseId: string },
 ) {
@@ -79,11 +79,14 @@ async function auditChange(
 }
 
 /** One event per change on `ketenportaal.cases`; the strict payload keeps the melder and all text out. */
-async function writeCaseEvent(
+export async function writeCaseEvent(
   ctx: AuthedContext,
   row: CaseRow,
   event: CaseEvent,
-  extra: { feedbackId?: string; feedbackStep?: MelderFeedbackStep; mailQueued?: boolean } = {},
+  extra: Omit<
+    Partial<CaseEventPayload>,
+    "caseId" | "organisationId" | "municipalityCode" | "priority" | "version" | "occurredAt"
+  > = {},
 ) {
   const now = ctx.now();
   const payload = ZCaseEventPayload.parse({

@@ -47,6 +47,8 @@ export function describeNotification(kind: string, params: Params): string {
       return `Herinnering: monitoringsmoment op ${params.dueOn ?? "binnenkort"} (casus ${params.caseReference ?? "onbekend"}).`;
     case "vv_monitoring_overdue":
       return `Het monitoringsmoment van ${params.dueOn ?? "onbekend"} (casus ${params.caseReference ?? "onbekend"}) is nog niet vastgelegd.`;
+    case "change_signal_received":
+      return `Veranderingssignaal bij casus ${params.caseReference ?? "onbekend"}: de triage is heropend, de veiligheidsbeoordeling moet uiterlijk ${params.dueOn ?? "binnenkort"} klaar zijn.`;
     case "vv_opened":
       return `${params.organisationName ?? "Veilig Thuis"} heeft met u een V&V-traject geopend (casus ${params.caseReference ?? "onbekend"}).`;
     default:

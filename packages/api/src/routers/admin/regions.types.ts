@@ -1,0 +1,6 @@
+export {
+  ZContactFrequencies,
+  ZContactFrequenciesResponse,
+  ZSetContactFrequenciesRequest,
+  ZSetContactFrequenciesResponse,
+} from "../waiting-list/waiting-list.types";
