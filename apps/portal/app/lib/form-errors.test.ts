@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { problemsFromRefusal, summaryItems } from "./form-errors";
+import { fieldErrorSummary, fieldErrorsFromRefusal, problemsFromRefusal, summaryItems } from "./form-errors";
 
 const sameName = (path: string) => (["reference", "userId"].includes(path) ? path : null);
 
@@ -69,5 +69,33 @@ describe("summaryItems", () => {
       { message: "Vul in.", fieldId: "field-reference" },
       { message: "Zorgen: Te lang.", fieldId: "field-concerns" },
     ]);
+  });
+});
+
+describe("a form with a fixed list of fields", () => {
+  const FIELDS = ["startsOn", "services"] as const;
+
+  it("takes the first message per field, an item of a list for the list, and renamed paths", () => {
+    const refusal = {
+      code: "BAD_REQUEST" as const,
+      message: "Controleer de invoer.",
+      fieldErrors: [
+        { path: "services.0", message: "Onbekende dienst." },
+        { path: "services", message: "Kies een dienst." },
+        { path: "from", message: "Vul een datum in." },
+      ],
+    };
+    expect(fieldErrorsFromRefusal(refusal, FIELDS, { from: "startsOn" })).toEqual({
+      fieldErrors: { services: "Onbekende dienst.", startsOn: "Vul een datum in." },
+    });
+    expect(fieldErrorSummary(FIELDS, { services: "Onbekende dienst." })).toEqual([
+      { message: "Onbekende dienst.", fieldId: "field-services" },
+    ]);
+  });
+
+  it("gives the refusal's message as a conflict when no message is about one of its fields", () => {
+    const refusal = { code: "CONFLICT" as const, message: "Iemand was u voor.", fieldErrors: [] };
+    expect(fieldErrorsFromRefusal(refusal, FIELDS)).toEqual({ fieldErrors: {}, conflict: "Iemand was u voor." });
+    expect(fieldErrorSummary(FIELDS, undefined)).toEqual([]);
   });
 });

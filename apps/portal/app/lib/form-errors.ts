@@ -60,3 +60,32 @@ export function summaryItems(
   }
   return items;
 }
+
+/**
+ * For a form with a fixed list of fields: the API's first message per field (a path "services.0" belongs to
+ * "services"; `alias` renames an API path the form calls otherwise), and the refusal's own message as a conflict when
+ * none of them is about a field of this form.
+ */
+export function fieldErrorsFromRefusal<F extends string>(
+  refusal: RefusalForForm,
+  fields: readonly F[],
+  alias: Partial<Record<string, F>> = {},
+): { fieldErrors: Partial<Record<F, string>>; conflict?: string } {
+  const fieldErrors: Partial<Record<F, string>> = {};
+  for (const error of refusal.fieldErrors) {
+    const field = alias[error.path] ?? fields.find((name) => error.path === name || error.path.startsWith(`${name}.`));
+    if (field && !fieldErrors[field]) fieldErrors[field] = error.message;
+  }
+  return Object.keys(fieldErrors).length === 0 ? { fieldErrors, conflict: refusal.message } : { fieldErrors };
+}
+
+/** The error summary of such a form: one item per field with a message, in the fields' order, linking to it. */
+export function fieldErrorSummary<F extends string>(
+  fields: readonly F[],
+  fieldErrors: Partial<Record<F, string>> | undefined,
+): SummaryItem[] {
+  return fields.flatMap((field) => {
+    const message = fieldErrors?.[field];
+    return message ? [{ message, fieldId: fieldId(field) }] : [];
+  });
+}

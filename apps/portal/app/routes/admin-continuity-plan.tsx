@@ -5,11 +5,12 @@ import { callApi, tryApi } from "../api-errors.server";
 import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { CheckboxGroup } from "../components/checkbox-group";
-import { ErrorSummary, type ErrorSummaryItem } from "../components/error-summary";
+import { ErrorSummary } from "../components/error-summary";
 import { RowActionForm } from "../components/row-action-form";
 import { TextField } from "../components/text-field";
 import { Heading1, Heading2, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
+import { fieldErrorSummary, fieldErrorsFromRefusal } from "../lib/form-errors";
 import { amsterdamToday, formatLocalDate } from "../lib/format";
 import { isId } from "../lib/ids";
 import { noticeOf, withNotice } from "../lib/notices";
@@ -89,14 +90,8 @@ export async function action(args: ActionFunctionArgs) {
       m.invalidRequest,
     );
     if (!done.ok) {
-      const fieldErrors: Partial<Record<Field, string>> = {};
-      for (const error of done.refusal.fieldErrors) {
-        const field = FIELDS.find((name) => name === error.path || error.path.startsWith(`${name}.`));
-        if (field && !fieldErrors[field]) fieldErrors[field] = error.message;
-      }
-      const conflict = Object.keys(fieldErrors).length === 0 ? done.refusal.message : undefined;
       return data<ActionResult>(
-        { fieldErrors, values, ...(conflict ? { conflict } : {}) },
+        { ...fieldErrorsFromRefusal(done.refusal, FIELDS), values },
         { status: done.refusal.code === "CONFLICT" ? 409 : 400 },
       );
     }
@@ -126,9 +121,7 @@ export default function AdminContinuityPlanRoute() {
   const navigation = useNavigation();
   const busyId = navigation.state === "submitting" ? navigation.formData?.get("id") : null;
   const fieldErrors = result?.fieldErrors ?? {};
-  const summary: ErrorSummaryItem[] = FIELDS.flatMap((field) =>
-    fieldErrors[field] ? [{ message: fieldErrors[field], fieldId: `field-${field}` }] : [],
-  );
+  const summary = fieldErrorSummary(FIELDS, fieldErrors);
   return (
     <>
       <Paragraph>

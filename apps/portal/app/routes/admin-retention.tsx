@@ -4,13 +4,14 @@ import { Button } from "@utrecht/button-react";
 import { callApi, tryApi } from "../api-errors.server";
 import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
-import { ErrorSummary, type ErrorSummaryItem } from "../components/error-summary";
+import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup } from "../components/radio-group";
 import { RowActionForm } from "../components/row-action-form";
 import { SelectField } from "../components/select-field";
 import { TextField } from "../components/text-field";
 import { Heading1, Heading2, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
+import { fieldErrorSummary, fieldErrorsFromRefusal } from "../lib/form-errors";
 import { formatLocalDate } from "../lib/format";
 import { isId } from "../lib/ids";
 import { noticeOf, withNotice } from "../lib/notices";
@@ -91,14 +92,8 @@ export async function action(args: ActionFunctionArgs) {
       m.invalidRequest,
     );
     if (!done.ok) {
-      const fieldErrors: Partial<Record<Field, string>> = {};
-      for (const error of done.refusal.fieldErrors) {
-        const field = FIELDS.find((name) => name === error.path);
-        if (field && !fieldErrors[field]) fieldErrors[field] = error.message;
-      }
-      const conflict = Object.keys(fieldErrors).length === 0 ? done.refusal.message : undefined;
       return data<ActionResult>(
-        { fieldErrors, values, ...(conflict ? { conflict } : {}) },
+        { ...fieldErrorsFromRefusal(done.refusal, FIELDS), values },
         { status: done.refusal.code === "CONFLICT" ? 409 : 400 },
       );
     }
@@ -141,9 +136,7 @@ export default function AdminRetentionRoute() {
   const navigation = useNavigation();
   const busyId = navigation.state === "submitting" ? navigation.formData?.get("id") : null;
   const fieldErrors = result?.fieldErrors ?? {};
-  const summary: ErrorSummaryItem[] = FIELDS.flatMap((field) =>
-    fieldErrors[field] ? [{ message: fieldErrors[field], fieldId: `field-${field}` }] : [],
-  );
+  const summary = fieldErrorSummary(FIELDS, result?.fieldErrors);
   return (
     <>
       <Paragraph>

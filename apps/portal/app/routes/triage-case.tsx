@@ -15,6 +15,7 @@ import { TextareaField } from "../components/textarea-field";
 import { Heading1, Heading2, Paragraph } from "../components/typography";
 import { amsterdamInstant } from "../lib/amsterdam-time";
 import { textOf } from "../lib/form-data";
+import { fieldErrorSummary, fieldErrorsFromRefusal } from "../lib/form-errors";
 import { amsterdamToday, formatDate, formatDateTime, formatLocalDate } from "../lib/format";
 import { isId } from "../lib/ids";
 import { type NoticeKey, noticeOf, withNotice } from "../lib/notices";
@@ -136,14 +137,9 @@ function refusedWith(
   refusal: { code: "BAD_REQUEST" | "CONFLICT"; message: string; fieldErrors: { path: string; message: string }[] },
   values: Record<string, string>,
 ) {
-  const fieldErrors: Partial<Record<Field, string>> = {};
-  for (const error of refusal.fieldErrors) {
-    const field = error.path === "reportedAt" ? "receivedDate" : FIELDS.find((name) => name === error.path);
-    if (field && !fieldErrors[field]) fieldErrors[field] = error.message;
-  }
-  const conflict = Object.keys(fieldErrors).length === 0 ? refusal.message : undefined;
+  // The API calls the moment of receipt reportedAt; the form asks for its date and time separately.
   return data<ActionResult>(
-    { intent, fieldErrors, values, ...(conflict ? { conflict } : {}) },
+    { intent, ...fieldErrorsFromRefusal(refusal, FIELDS, { reportedAt: "receivedDate" }), values },
     { status: refusal.code === "CONFLICT" ? 409 : 400 },
   );
 }
@@ -244,9 +240,7 @@ export async function action(args: ActionFunctionArgs) {
 
 function summaryOf(result: ActionResult | undefined, intent: string): ErrorSummaryItem[] {
   if (result?.intent !== intent) return [];
-  return FIELDS.flatMap((field) =>
-    result.fieldErrors?.[field] ? [{ message: result.fieldErrors[field], fieldId: `field-${field}` }] : [],
-  );
+  return fieldErrorSummary(FIELDS, result.fieldErrors);
 }
 
 export default function TriageCaseRoute() {
