@@ -81,7 +81,7 @@ module.exports = {
         pathNot: [
           "\\.test\\.ts$",
           "^packages/api/src/services/demo/",
-          "^packages/api/src/services/(handover/watch-deadlines|vv/watch-vv-deadlines|continuity-plan/watch-continuity-plans|accounts/manage-accounts|retention/destroy-expired-files)\\.ts$",
+          "^packages/api/src/services/(handover/watch-deadlines|vv/watch-vv-deadlines|continuity-plan/watch-continuity-plans|report-notice/announce-ready-reports|accounts/manage-accounts|retention/destroy-expired-files)\\.ts$",
         ],
       },
       to: { path: "^packages/db/src/system-task\\.ts$" },
@@ -92,7 +92,7 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/api/src/(routers/|trpc\\.ts$|context\\.ts$|portal-load-context\\.ts$)" },
       to: {
-        path: "^packages/api/src/services/(demo/|handover/watch-deadlines|vv/watch-vv-deadlines|continuity-plan/watch-continuity-plans|accounts/manage-accounts|retention/destroy-expired-files)",
+        path: "^packages/api/src/services/(demo/|handover/watch-deadlines|vv/watch-vv-deadlines|continuity-plan/watch-continuity-plans|report-notice/announce-ready-reports|accounts/manage-accounts|retention/destroy-expired-files)",
       },
     },
     {
