@@ -23,6 +23,8 @@ export default [
   route("meldingen", "routes/notifications.tsx"),
   route("triage", "routes/triage.tsx"),
   route("triage/:id", "routes/triage-case.tsx"),
+  route("wachtlijst", "routes/waiting-list.tsx"),
+  route("wachtlijst/:id", "routes/waiting-list-case.tsx"),
   route("rapportages", "routes/reports.tsx"),
   route("rapportages/werkvoorraad.csv", "routes/reports-csv.ts"),
   route("beheer", "routes/admin.tsx"),

@@ -65,8 +65,8 @@ describe("sectionsFor", () => {
     expect(keys(["functional_admin"])).toEqual(["admin"]);
   });
 
-  it("shows a VT worker the case work and the triage, without figures or administration", () => {
-    expect(keys(["vt_worker"])).toEqual(["handovers", "handoverTables", "vvTrajectories", "triage"]);
+  it("shows a VT worker the case work, the triage and the wachtlijst, without figures or administration", () => {
+    expect(keys(["vt_worker"])).toEqual(["handovers", "handoverTables", "vvTrajectories", "triage", "waitingList"]);
   });
 
   it("combines roles without duplicates", () => {
@@ -75,6 +75,7 @@ describe("sectionsFor", () => {
       "handoverTables",
       "vvTrajectories",
       "triage",
+      "waitingList",
       "reports",
       "admin",
     ]);

@@ -27,6 +27,7 @@ const sectionAccess: readonly { key: SectionKey; path: string; roles: readonly R
   },
   // The API answers VT and the gemeenten (report.gemeente); the coördinator watches the region's figures.
   { key: "triage", path: "/triage", roles: ["vt_worker", "team_coordinator"] },
+  { key: "waitingList", path: "/wachtlijst", roles: ["vt_worker", "team_coordinator"] },
   { key: "reports", path: "/rapportages", roles: ["team_coordinator", "policy_officer"] },
   { key: "admin", path: "/beheer", roles: ["functional_admin", "partner_coordinator"] },
 ];

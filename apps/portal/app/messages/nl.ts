@@ -67,6 +67,10 @@ export const nl = {
       description:
         "Meldingen met een open veiligheidsbeoordeling, op resterende werkdagen; terugkoppeling aan de melder.",
     },
+    waitingList: {
+      label: "Wachtlijst",
+      description: "Casussen die wachten op inzet van Veilig Thuis: contactmomenten en veranderingssignalen.",
+    },
     reports: {
       label: "Werkvoorraad en rapportages",
       description: "Geanonimiseerde cijfers over werkvoorraad, doorlooptijden en knelpunten.",
@@ -590,6 +594,11 @@ export const nl = {
     "onderzoek-gestart": "Het onderzoek is gestart. Het moet binnen 10 weken af zijn.",
     "onderzoek-afgerond": "Het onderzoek is afgerond.",
     "terugkoppeling-vastgelegd": "De terugkoppeling aan de melder is vastgelegd.",
+    "op-wachtlijst": "De casus staat op de wachtlijst. Het eerste contactmoment is berekend.",
+    "van-wachtlijst": "De casus is van de wachtlijst gehaald.",
+    "contact-vastgelegd": "Het contactmoment is vastgelegd. Het volgende contactmoment is opnieuw berekend.",
+    "signaal-vastgelegd":
+      "Het veranderingssignaal is vastgelegd. De triage is heropend: de casus staat weer op de triagelijst.",
   },
 
   notifications: {
@@ -1229,6 +1238,101 @@ export const nl = {
     pagerLabel: "Pagina's van de triagelijst",
     nextPage: "Volgende pagina",
     firstPage: "Terug naar de eerste pagina",
+  },
+
+  waitingList: {
+    title: "Wachtlijst",
+    heading: "Wachtlijst: zicht op veiligheid",
+    intro:
+      "Casussen die na de veiligheidsbeoordeling wachten op inzet van Veilig Thuis. Acute zaken en spoedzaken " +
+      "wachten nooit. Per prioriteit geldt een contactfrequentie in werkdagen; een gemist contactmoment staat bovenaan, " +
+      "daarna de hoogste prioriteit.",
+    filtersLegend: "Wachtlijst filteren",
+    regionLabel: "Regio",
+    municipalityLabel: "Gemeente",
+    all: "Alle",
+    filter: "Filteren",
+    caption: "Wachtende casussen, gemiste contactmomenten eerst",
+    empty: "Er staan geen casussen op de wachtlijst (met deze filters).",
+    columns: {
+      reference: "Registratienummer",
+      municipality: "Gemeente",
+      priority: "Prioriteit",
+      waiting: "Wachttijd",
+      nextContact: "Volgend contactmoment",
+      lastContact: "Laatste contact",
+      triage: "Triage",
+    },
+    waitingDays: (count: number) => (count === 1 ? "1 werkdag" : `${count} werkdagen`),
+    contactDue: (on: string, left: number) =>
+      left === 0 ? `${on}: vandaag` : `${on} (over ${left === 1 ? "1 werkdag" : `${left} werkdagen`})`,
+    contactOverdue: (on: string, late: number) =>
+      `Contact te laat: ${on} gemist (${late === 1 ? "1 werkdag" : `${late} werkdagen`} over de termijn)`,
+    noContactYet: "Nog geen contact",
+    lastContact: (on: string, way: string) => `${on}, ${way}`,
+    triageReopened: (dueOn: string) => `Heropend, beoordeling uiterlijk ${dueOn}`,
+    triageDone: "Beoordeeld",
+    openCase: (reference: string) => `Wachtlijst van casus ${reference}: contact of signaal vastleggen`,
+    ways: { phone: "telefoon", letter: "brief", visit: "huisbezoek" },
+    sources: { melder: "De melder", partner: "Een ketenpartner", household: "Het huishouden" },
+    kinds: {
+      new_incident: "Nieuw incident",
+      situation_worse: "Situatie verslechterd",
+      household_changed: "Samenstelling of woonsituatie veranderd",
+      help_stopped: "Hulpverlening gestopt",
+      other: "Anders",
+    },
+    leaveReasons: { service_started: "Dienst van VT gestart", case_closed: "Casus gesloten" },
+  },
+
+  waitingListCase: {
+    title: "Casus op de wachtlijst",
+    backToList: "Terug naar de wachtlijst",
+    heading: (reference: string) => `Wachtlijst: casus ${reference}`,
+    invalidRequest: "Dit verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.",
+    statusHeading: "Stand van zaken",
+    status: {
+      priority: "Prioriteit",
+      municipality: "Gemeente",
+      enteredOn: "Op de wachtlijst sinds",
+      waiting: "Wachttijd",
+      nextContact: "Volgend contactmoment",
+      lastContact: "Laatste contact",
+      triage: "Triage",
+      latestSignal: "Laatste veranderingssignaal",
+    },
+    notWaiting: "Deze casus staat niet op de wachtlijst.",
+    enterHeading: "Op de wachtlijst zetten",
+    enterIntro:
+      "Na de veiligheidsbeoordeling kan een casus die wacht op inzet van Veilig Thuis op de wachtlijst. De " +
+      "prioriteit volgt uit de factoren van de melding. Acute zaken en spoedzaken komen niet op de wachtlijst.",
+    enter: "Op de wachtlijst zetten",
+    contactHeading: "Contactmoment vastleggen",
+    contactIntro: "Ook een brief aan het huishouden (dat het langer wacht dan gebruikelijk) is een contactmoment.",
+    contactedOnLabel: "Datum van het contact",
+    wayLabel: "Hoe was er contact?",
+    wayRequired: "Kies hoe er contact was: telefoon, brief of huisbezoek.",
+    outcomeLabel: "Uitkomst van het contact",
+    outcomeDescription: "Blijft binnen Veilig Thuis.",
+    recordContact: "Contactmoment vastleggen",
+    signalHeading: "Veranderingssignaal vastleggen",
+    signalIntro:
+      "Een signaal van de melder, een ketenpartner of het huishouden dat de situatie veranderd is, heropent de " +
+      "triage: de veiligheidsbeoordeling moet binnen 5 werkdagen opnieuw, en de teamcoördinator van de regio krijgt " +
+      "een melding.",
+    sourceLabel: "Van wie komt het signaal?",
+    sourceRequired: "Kies van wie het signaal komt.",
+    kindLabel: "Wat is er veranderd?",
+    kindRequired: "Kies wat er veranderd is.",
+    chooseKind: "Kies wat er veranderd is",
+    descriptionLabel: "Korte beschrijving",
+    descriptionDescription: "Hoogstens 500 tekens. Blijft binnen Veilig Thuis.",
+    receivedOnLabel: "Datum van het signaal",
+    recordSignal: "Signaal vastleggen en triage heropenen",
+    leaveHeading: "Van de wachtlijst halen",
+    leaveReasonLabel: "Waarom gaat de casus van de wachtlijst?",
+    leaveReasonRequired: "Kies waarom de casus van de wachtlijst gaat.",
+    leave: "Van de wachtlijst halen",
   },
 
   triageCase: {
