@@ -17,14 +17,14 @@ export {
 export type { RequestMeta } from "./services/auth/log-in";
 export { resetSecondFactor } from "./services/auth/mfa";
 export type { OrganisationKind, Principal, Role } from "./services/auth/principal";
-export { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
-export { seedDemoCases } from "./services/demo/seed-demo-cases";
-export { seedDemoRegion } from "./services/demo/seed-demo-region";
 export {
   type ContinuityPeriodInRange,
   listContinuityPeriods,
 } from "./services/continuity-plan/manage-continuity-plan";
 export { watchContinuityPlans } from "./services/continuity-plan/watch-continuity-plans";
+export { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
+export { seedDemoCases } from "./services/demo/seed-demo-cases";
+export { seedDemoRegion } from "./services/demo/seed-demo-region";
 export { DomainRefusal } from "./services/errors";
 export { DEFAULT_PARTNER_ACCESS_AFTER_CLOSE_DAYS } from "./services/handover/partner-access";
 export { createDeadlineWatchTask, watchHandoverDeadlines } from "./services/handover/watch-deadlines";

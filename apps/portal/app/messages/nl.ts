@@ -1690,8 +1690,7 @@ export const nl = {
     noBottlenecks: "Geen knelpunten beschreven voor deze periode.",
     bottleneckMeta: (from: string, to: string, writer: string, at: string) =>
       `Periode ${from} tot en met ${to} — ${writer}, ${at}`,
-    bottleneckLabel: (region: string, from: string, to: string) =>
-      `Knelpunten ${region}, ${from} tot en met ${to}`,
+    bottleneckLabel: (region: string, from: string, to: string) => `Knelpunten ${region}, ${from} tot en met ${to}`,
     bottleneckDescription:
       "Over het werk: wachttijden, capaciteit, afspraken. Geen namen, BSN of andere gegevens over gezinnen: gemeenten lezen mee.",
     saveBottleneck: "Knelpunt opslaan",
