@@ -294,7 +294,8 @@ export async function recordChangeSignal(options: {
     await ctx.tx.insert(notifications).values({
       recipientUserId: region.contactUserId,
       kind: "change_signal_received",
-      params: { caseReference: updated.reference, dueOn },
+      // caseId: kp_destroy_case deletes the notice with the file (migration 0023).
+      params: { caseReference: updated.reference, caseId: updated.id, dueOn },
       createdAt: now,
     });
   }

@@ -1,4 +1,5 @@
 import { auditLog, caseChangeSignals, executeRows, notifications, outbox, users } from "@ketenportaal/db";
+import { withSystemTask } from "@ketenportaal/db/system";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -324,6 +325,34 @@ describe("a change signal", () => {
         { objectType: "case.change_signal", action: "create" },
       ]),
     );
+
+    // When the file is destroyed (the retention task), its wachtlijst and the notice naming it go with it.
+    const doomed = await assessedCase({ reportedAt: "2026-12-07T11:00:00Z" });
+    const doomedEntry = await vt.waitingList.enter({ id: doomed.id, version: doomed.version });
+    const doomedContact = await vt.waitingList.recordContact({
+      id: doomed.id,
+      version: doomedEntry.version,
+      way: "phone",
+      outcome: OUTCOME,
+    });
+    await vt.waitingList.recordChangeSignal({
+      id: doomed.id,
+      version: doomedContact.version,
+      source: "household",
+      kind: "other",
+      description: SIGNAL,
+    });
+    await withSystemTask(test.db, { task: "retention", requestId: "waiting-list-test" }, (tx) =>
+      tx.execute(sql`select kp_destroy_case(${doomed.id}::uuid)`),
+    );
+    const [left] = await executeRows<Record<string, number>>(
+      test.db,
+      sql`select (select count(*)::int from waiting_list_entries where case_id = ${doomed.id}) as entries,
+                 (select count(*)::int from waiting_list_contacts where case_id = ${doomed.id}) as contacts,
+                 (select count(*)::int from case_change_signals where case_id = ${doomed.id}) as signals,
+                 (select count(*)::int from notifications where params->>'caseReference' = ${doomed.reference}) as notices`,
+    );
+    expect(left).toEqual({ entries: 0, contacts: 0, signals: 0, notices: 0 });
 
     // Re-assessed: out of the triage queue again.
     await vt.case.melding.completeAssessment({
