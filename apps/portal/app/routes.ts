@@ -35,5 +35,6 @@ export default [
   route("beheer/bewaartermijnen", "routes/admin-retention.tsx"),
   route("beheer/continuiteitsplan", "routes/admin-continuity-plan.tsx"),
   route("beheer/webhooks", "routes/admin-webhooks.tsx"),
+  route("beheer/contactfrequenties", "routes/admin-contact-frequencies.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

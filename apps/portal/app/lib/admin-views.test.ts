@@ -7,7 +7,7 @@ import { outboxEventRowOf } from "./outbox-event-view";
 const ID = "3f1d2c4b-5a69-4d7e-8f90-a1b2c3d4e5f6";
 
 describe("adminPagesFor", () => {
-  it("lists the outbox, the e-mail queue, the partner systems, retention, the continuity plan, the audit log and the webhooks for the functioneel beheerder only", () => {
+  it("lists the outbox, the e-mail queue, the partner systems, retention, the continuity plan, the audit log, the webhooks and the wachtlijst contact frequencies for the functioneel beheerder only", () => {
     expect(adminPagesFor(["functional_admin"]).map((page) => page.path)).toEqual([
       "/beheer/gebeurtenissen",
       "/beheer/e-mail",
@@ -16,6 +16,7 @@ describe("adminPagesFor", () => {
       "/beheer/continuiteitsplan",
       "/beheer/audit-log",
       "/beheer/webhooks",
+      "/beheer/contactfrequenties",
     ]);
     expect(adminPagesFor(["partner_coordinator"])).toEqual([]);
   });

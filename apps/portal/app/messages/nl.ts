@@ -595,6 +595,8 @@ export const nl = {
     "onderzoek-afgerond": "Het onderzoek is afgerond.",
     "terugkoppeling-vastgelegd": "De terugkoppeling aan de melder is vastgelegd.",
     "op-wachtlijst": "De casus staat op de wachtlijst. Het eerste contactmoment is berekend.",
+    "contactfrequenties-opgeslagen":
+      "De contactfrequenties zijn opgeslagen. Ze gelden voor de contactmomenten die vanaf nu worden berekend.",
     "van-wachtlijst": "De casus is van de wachtlijst gehaald.",
     "contact-vastgelegd": "Het contactmoment is vastgelegd. Het volgende contactmoment is opnieuw berekend.",
     "signaal-vastgelegd":
@@ -651,6 +653,11 @@ export const nl = {
           "Wie wanneer welk dossier heeft ingezien of gewijzigd, en welke pogingen zijn geweigerd. Alleen met " +
           "tweestapsverificatie.",
       },
+      contactFrequencies: {
+        label: "Contactfrequenties wachtlijst",
+        description:
+          "Per regio en prioriteit: om de hoeveel werkdagen Veilig Thuis contact houdt met een wachtend huishouden.",
+      },
       webhooks: {
         label: "Webhooks",
         description:
@@ -658,6 +665,28 @@ export const nl = {
           "hangen, en geparkeerde afleveringen opnieuw versturen.",
       },
     },
+  },
+
+  adminContactFrequencies: {
+    title: "Contactfrequenties wachtlijst",
+    heading: "Contactfrequenties van de wachtlijst",
+    intro: (high: number, normal: number, low: number) =>
+      `Om de hoeveel werkdagen Veilig Thuis contact houdt met een huishouden op de wachtlijst, per regio en prioriteit. ` +
+      `Zonder eigen instelling geldt: hoog ${high}, normaal ${normal}, laag ${low} werkdagen. Een wijziging geldt ` +
+      "voor de contactmomenten die vanaf nu worden berekend; al berekende momenten blijven staan.",
+    caption: "Contactfrequentie per regio, in werkdagen",
+    regionLabel: "Regio",
+    chooseRegion: "Kies een regio",
+    regionRequired: "Kies een regio.",
+    sourceColumn: "Instelling",
+    custom: "Eigen instelling",
+    defaults: "Standaard",
+    days: (count: number) => (count === 1 ? "1 werkdag" : `${count} werkdagen`),
+    formHeading: "Frequentie van een regio wijzigen",
+    daysLabel: (priority: string) => `Prioriteit ${priority.toLowerCase()}: om de hoeveel werkdagen`,
+    daysRequired: "Vul een heel aantal werkdagen in, van 1 tot en met 60.",
+    save: "Opslaan",
+    invalidRequest: "Dit verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.",
   },
 
   adminAuditLog: {
