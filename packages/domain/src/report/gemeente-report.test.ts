@@ -82,6 +82,14 @@ describe("the gemeente report", () => {
         ),
         ...times(6, () => handover("GM0453", { declinedOn: "2026-12-23", declineReasonCode: "capacity" })),
       ],
+      waiting: [
+        // Haarlem e.o.: 7 on the list on 3 January (5 high since 21 December, 2 low since the 28th); one left on the
+        // 30th and one came after the period: neither counts.
+        ...times(5, () => ({ municipalityCode: "GM0392", priority: "high", enteredOn: "2026-12-21", leftOn: null })),
+        ...times(2, () => ({ municipalityCode: "GM0473", priority: "low", enteredOn: "2026-12-28", leftOn: null })),
+        { municipalityCode: "GM0392", priority: "normal", enteredOn: "2026-12-01", leftOn: "2026-12-30" },
+        { municipalityCode: "GM0392", priority: "normal", enteredOn: "2027-01-04", leftOn: null },
+      ],
       vvTrajectories: [
         { municipalityCode: "GM0394", openedOn: "2026-11-02", closedOn: null },
         { municipalityCode: "GM0394", openedOn: "2026-12-22", closedOn: "2026-12-31" },
@@ -133,6 +141,23 @@ describe("the gemeente report", () => {
       { code: "capacity", count: "x" },
       { code: "not_in_area", count: "<5" },
     ]);
+  });
+
+  it("counts the wachtlijst at the period's end, per priority for the region, and the longest wait in working days", () => {
+    const region = row(report.rows, "r-kennemerland");
+    expect(region.figures.waitingAtEnd).toBe(7);
+    // 21 December to 3 January: 22, 23, 24, 28, 29, 30, 31 December = 7 working days (Christmas, New Year, weekends).
+    expect(region.figures.longestWaitWorkingDays).toBe(7);
+    if (region.kind !== "region") throw new Error("region row expected");
+    // Normal is zero and shown; low's 2 is the one small cell, so the smallest other shown cell (normal's 0) is hidden.
+    expect(region.waitingByPriority).toEqual([
+      { priority: "high", count: 5 },
+      { priority: "normal", count: "x" },
+      { priority: "low", count: "<5" },
+    ]);
+    expect(row(report.rows, "GM0392").figures.waitingAtEnd).toBe(5);
+    expect(row(report.rows, "GM0392").figures.longestWaitWorkingDays).toBe(7);
+    expect(row(report.rows, "GM0473").figures.longestWaitWorkingDays).toBeNull();
   });
 
   it("keeps V&V open at the end apart from those opened and closed in the period", () => {

@@ -1,5 +1,5 @@
 import { countWorkingDaysBetween, type LocalDate } from "../working-days";
-import { protectCountGroup, type ShownCount, showMedian, showShare } from "./small-counts";
+import { protectCountGroup, type ShownCount, SMALL_COUNT_THRESHOLD, showMedian, showShare } from "./small-counts";
 
 /**
  * The gemeente report (werkvoorraad en doorlooptijden per gemeente and region, issue 8): counts over a period of
@@ -32,8 +32,17 @@ export type HandoverFact = {
 export type VvFact = { municipalityCode: string; openedOn: LocalDate; closedOn: LocalDate | null };
 /** An onderzoek: due 10 weeks after it started (melding.ts). */
 export type InvestigationFact = { municipalityCode: string; dueOn: LocalDate; finishedOn: LocalDate | null };
+/** A stay on the wachtlijst (priority high, normal or low: acute cases never wait). */
+export type WaitingFact = {
+  municipalityCode: string;
+  priority: string;
+  enteredOn: LocalDate;
+  leftOn: LocalDate | null;
+};
+export const WAITING_PRIORITIES = ["high", "normal", "low"] as const;
 export type ReportFacts = {
   assessments: readonly AssessmentFact[];
+  waiting: readonly WaitingFact[];
   investigations: readonly InvestigationFact[];
   handovers: readonly HandoverFact[];
   vvTrajectories: readonly VvFact[];
@@ -61,6 +70,10 @@ type RawFigures = {
   vvOpened: number;
   vvClosed: number;
   vvOpenAtEnd: number;
+  waitingAtEnd: number;
+  waitingByPriority: Map<string, number>;
+  /** Working days each household on the list at the period's end had waited by then. */
+  waitingWorkingDays: number[];
 };
 
 export const REPORT_COUNTS = [
@@ -75,6 +88,7 @@ export const REPORT_COUNTS = [
   "vvOpened",
   "vvClosed",
   "vvOpenAtEnd",
+  "waitingAtEnd",
 ] as const;
 export type ReportCount = (typeof REPORT_COUNTS)[number];
 
@@ -85,6 +99,8 @@ export type ShownFigures = Record<ReportCount, ShownCount> & {
   investigationsInTimePercent: number | null;
   medianAcceptanceWorkingDays: number | null;
   medianFirstContactWorkingDays: number | null;
+  /** The longest wait in working days of those on the list at the end; null under five on the list. */
+  longestWaitWorkingDays: number | null;
 };
 
 export type ReportRow =
@@ -95,6 +111,8 @@ export type ReportRow =
       name: string;
       figures: ShownFigures;
       declineReasons: { code: string; count: ShownCount }[];
+      /** On the list at the end, per priority; like the decline reasons, per region only (decision 014). */
+      waitingByPriority: { priority: string; count: ShownCount }[];
     };
 
 export type GemeenteReport = { period: ReportPeriod; rows: ReportRow[] };
@@ -120,6 +138,9 @@ function emptyFigures(): RawFigures {
     vvOpened: 0,
     vvClosed: 0,
     vvOpenAtEnd: 0,
+    waitingAtEnd: 0,
+    waitingByPriority: new Map(WAITING_PRIORITIES.map((priority) => [priority, 0])),
+    waitingWorkingDays: [],
   };
 }
 
@@ -156,6 +177,13 @@ function addFacts(figures: RawFigures, facts: ReportFacts, period: ReportPeriod)
     }
     if (within(h.returnedOn, period)) figures.handoversReturned++;
   }
+  for (const w of facts.waiting) {
+    if (w.enteredOn <= period.to && (w.leftOn === null || w.leftOn > period.to)) {
+      figures.waitingAtEnd++;
+      figures.waitingByPriority.set(w.priority, (figures.waitingByPriority.get(w.priority) ?? 0) + 1);
+      figures.waitingWorkingDays.push(countWorkingDaysBetween({ from: w.enteredOn, to: period.to }));
+    }
+  }
   for (const v of facts.vvTrajectories) {
     if (within(v.openedOn, period)) figures.vvOpened++;
     if (within(v.closedOn, period)) figures.vvClosed++;
@@ -169,6 +197,7 @@ function factsOf(facts: ReportFacts, codes: ReadonlySet<string>): ReportFacts {
     investigations: facts.investigations.filter((f) => codes.has(f.municipalityCode)),
     handovers: facts.handovers.filter((f) => codes.has(f.municipalityCode)),
     vvTrajectories: facts.vvTrajectories.filter((f) => codes.has(f.municipalityCode)),
+    waiting: facts.waiting.filter((f) => codes.has(f.municipalityCode)),
   };
 }
 
@@ -182,6 +211,8 @@ function shownFigures(raw: RawFigures, counts: Record<ReportCount, ShownCount>):
     }),
     medianAcceptanceWorkingDays: showMedian({ values: raw.acceptanceWorkingDays }),
     medianFirstContactWorkingDays: showMedian({ values: raw.firstContactWorkingDays }),
+    longestWaitWorkingDays:
+      raw.waitingWorkingDays.length >= SMALL_COUNT_THRESHOLD ? Math.max(...raw.waitingWorkingDays) : null,
   };
 }
 
@@ -221,12 +252,14 @@ export function buildGemeenteReport(options: {
       cells: new Map([...regionRaw.declineReasons].sort(([a], [b]) => a.localeCompare(b))),
       total: regionRaw.handoversDeclined,
     });
+    const byPriority = protectCountGroup({ cells: regionRaw.waitingByPriority, total: regionRaw.waitingAtEnd });
     rows.push({
       kind: "region",
       regionId: region.id,
       name: region.name,
       figures: shownFigures(regionRaw, regionCounts),
       declineReasons: [...reasons.cells].map(([code, count]) => ({ code, count })),
+      waitingByPriority: [...byPriority.cells].map(([priority, count]) => ({ priority, count })),
     });
     perMunicipality.forEach(({ municipality, raw }, index) => {
       rows.push({

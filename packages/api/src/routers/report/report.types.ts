@@ -42,10 +42,12 @@ const ZShownFigures = z.object({
   vvOpened: ZShownCount,
   vvClosed: ZShownCount,
   vvOpenAtEnd: ZShownCount,
+  waitingAtEnd: ZShownCount,
   assessmentsInTimePercent: z.number().nullable(),
   investigationsInTimePercent: z.number().nullable(),
   medianAcceptanceWorkingDays: z.number().nullable(),
   medianFirstContactWorkingDays: z.number().nullable(),
+  longestWaitWorkingDays: z.number().nullable(),
 }) satisfies z.ZodType<ShownFigures>;
 
 const ZReportRow = z.discriminatedUnion("kind", [
@@ -62,6 +64,7 @@ const ZReportRow = z.discriminatedUnion("kind", [
     name: z.string(),
     figures: ZShownFigures,
     declineReasons: z.array(z.object({ code: z.string(), count: ZShownCount })),
+    waitingByPriority: z.array(z.object({ priority: z.string(), count: ZShownCount })),
   }),
 ]);
 

@@ -151,6 +151,18 @@ beforeAll(async () => {
     await test.db.execute(sql`update cases set investigation_started_at = '2026-10-20T09:00:00Z',
         investigation_due_on = '2026-12-29', investigation_finished_at = '2026-12-28T15:00:00Z' where id = ${caseId}`);
   });
+  // Haarlem: 5 households on the wachtlijst since 21 December (high priority).
+  await times(5, async () => {
+    const caseId = await insertCase({
+      code: "GM0392",
+      reportedAt: "2026-12-01T09:00:00Z",
+      dueOn: "2026-12-08",
+      completedAt: "2026-12-04T09:00:00Z",
+    });
+    await test.db.execute(sql`insert into waiting_list_entries (case_id, organisation_id, priority, entered_on,
+        entered_at, next_contact_due_on) values (${caseId}, ${ids.vt}, 'high', '2026-12-21', '2026-12-21T09:00:00Z',
+        '2027-01-04')`);
+  });
   // A continuity plan over Christmas: 24–27 December.
   await test.db.execute(sql`insert into continuity_plans (organisation_id, starts_on, expected_end_on, services,
       declared_by_user_id, declared_at, start_notified_at)
@@ -182,7 +194,14 @@ describe("report.gemeente", () => {
       medianAcceptanceWorkingDays: 3,
       investigationsFinished: 5,
       investigationsInTimePercent: 100,
+      waitingAtEnd: 5,
+      longestWaitWorkingDays: 7, // 22, 23, 24, 28, 29, 30 and 31 December
     });
+    expect(region?.kind === "region" ? region.waitingByPriority : null).toEqual([
+      { priority: "high", count: 5 },
+      { priority: "normal", count: 0 },
+      { priority: "low", count: 0 },
+    ]);
     expect(report.norms).toEqual({ assessmentsInTimePercent: 90, investigationsInTimePercent: 80 });
     expect(zandvoort?.figures).toMatchObject({ meldingenReceived: "<5", triagesOverdue: "<5", handoversDeclined: 6 });
     expect(region?.figures).toMatchObject({ meldingenReceived: 8, triagesOverdue: "<5", handoversDeclined: 9 });

@@ -14,6 +14,7 @@ import {
   toAmsterdamDate,
   twoWeekPeriodOf,
   type VvFact,
+  type WaitingFact,
 } from "@ketenportaal/domain";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -82,7 +83,7 @@ async function loadReportRegions(ctx: AuthedContext): Promise<ReportRegion[]> {
  * counted without the gemeente's role being able to read a single case.
  */
 async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promise<ReportFacts> {
-  const [assessments, investigations, handovers, vvTrajectories] = await Promise.all([
+  const [assessments, investigations, handovers, vvTrajectories, waiting] = await Promise.all([
     executeRows<{ municipality_code: string; reported_on: string; due_on: string; completed_on: string | null }>(
       ctx.tx,
       sql`select * from kp_report_assessment_facts(${period.from}::date, ${period.to}::date)`,
@@ -103,6 +104,10 @@ async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promis
     executeRows<{ municipality_code: string; opened_on: string; closed_on: string | null }>(
       ctx.tx,
       sql`select * from kp_report_vv_facts(${period.from}::date, ${period.to}::date)`,
+    ),
+    executeRows<{ municipality_code: string; priority: string; entered_on: string; left_on: string | null }>(
+      ctx.tx,
+      sql`select * from kp_report_waiting_facts(${period.from}::date, ${period.to}::date)`,
     ),
   ]);
   return {
@@ -126,6 +131,14 @@ async function loadReportFacts(ctx: AuthedContext, period: ReportPeriod): Promis
         declinedOn: h.declined_on,
         declineReasonCode: h.decline_reason_code,
         returnedOn: h.returned_on,
+      }),
+    ),
+    waiting: waiting.map(
+      (w): WaitingFact => ({
+        municipalityCode: w.municipality_code,
+        priority: w.priority,
+        enteredOn: w.entered_on,
+        leftOn: w.left_on,
       }),
     ),
     vvTrajectories: vvTrajectories.map(
