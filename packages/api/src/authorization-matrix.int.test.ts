@@ -483,6 +483,62 @@ const CALLS: Record<string, Call | "not-called"> = {
     run: (api, r) =>
       api.admin.regions.setContactFrequencies({ regionId: r.regionId, frequencies: { high: 3, normal: 10, low: 15 } }),
   },
+  "admin.organisations.list": { subject: "none", recordOf: none, run: (api) => api.admin.organisations.list() },
+  "admin.organisations.create": {
+    subject: "none",
+    recordOf: none,
+    run: (api) =>
+      api.admin.organisations.create({
+        name: "Matrix Wijkteam",
+        kind: "local_team",
+        oin: null,
+        municipalityCode: null,
+      }),
+  },
+  "admin.organisations.update": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, r) => {
+      const org = await one<{ version: number; oin: string | null }>(
+        sql`select version, oin from organisations where id = ${r.swtOrganisationId}`,
+      );
+      return api.admin.organisations.update({
+        id: r.swtOrganisationId,
+        version: org.version,
+        name: "Sociaal Wijkteam Haarlem (matrix)",
+        kind: "local_team",
+        oin: org.oin,
+        municipalityCode: null,
+        active: true,
+      });
+    },
+  },
+  "admin.teams.list": { subject: "none", recordOf: none, run: (api) => api.admin.teams.list() },
+  "admin.teams.create": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) =>
+      api.admin.teams.create({
+        organisationId: r.swtOrganisationId,
+        name: "Matrix team",
+        notificationEmail: "matrix@swt-haarlem.example",
+        municipalityCodes: ["GM0392"],
+      }),
+  },
+  // A partner coördinator edits a team of their own organisation; everyone else is offered the demo team.
+  "admin.teams.update": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, r, person) => {
+      const team = await ownTeamOf(r, person);
+      return api.admin.teams.update({ id: team.id, version: team.version, notificationEmail: "matrix@team.example" });
+    },
+  },
+  "admin.teams.sendTestMessage": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, r, person) => api.admin.teams.sendTestMessage({ id: (await ownTeamOf(r, person)).id }),
+  },
   "admin.continuityPlan.list": { subject: "none", recordOf: none, run: (api) => api.admin.continuityPlan.list() },
   "admin.continuityPlan.declare": {
     subject: "none",
@@ -555,6 +611,18 @@ let records: Records;
 const people: { email: string; role: Role; principal: UserPrincipal; mfaPrincipal: UserPrincipal }[] = [];
 const now = new Date("2026-11-25T10:00:00Z");
 const DENIED = new Set(["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"]);
+
+/** The first team of the person's organisation, or the demo team when it has none (read as the table owner). */
+async function ownTeamOf(r: Records, person: UserPrincipal): Promise<{ id: string; version: number }> {
+  const rows = await executeRows<{ id: string; version: number }>(
+    test.db,
+    sql`select id, version from teams where organisation_id = ${person.organisation.id} or id = ${r.teamId}
+        order by (organisation_id = ${person.organisation.id}) desc, name limit 1`,
+  );
+  const team = rows[0];
+  if (!team) throw new Error("no team");
+  return team;
+}
 
 async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   const [row] = await executeRows<T>(test.db, query);

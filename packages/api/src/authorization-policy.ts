@@ -148,6 +148,15 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.retention.refuse": rule("none", [["functional_admin"], ["none"]]),
   "admin.regions.contactFrequencies": rule("none", [["functional_admin"], ["none"]]),
   "admin.regions.setContactFrequencies": rule("none", [["functional_admin"], ["none"]]),
+  // Organisaties en teams (issue 10): the VT beheerder manages all; a partner coördinator lists the teams of their own
+  // organisation, changes a team's notification address and sends the test message (the service refuses the rest).
+  "admin.organisations.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.organisations.create": rule("none", [["functional_admin"], ["none"]]),
+  "admin.organisations.update": rule("none", [["functional_admin"], ["none"]]),
+  "admin.teams.list": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.teams.create": rule("none", [["functional_admin"], ["none"]]),
+  "admin.teams.update": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.teams.sendTestMessage": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   // Het continuïteitsplan: VT's beheerder declares and ends it (the service refuses a partner's beheerder);
   // everyone signed in reads the period in force for the banner.
   "admin.continuityPlan.list": rule("none", [["functional_admin"], ["none"]]),

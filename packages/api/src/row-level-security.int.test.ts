@@ -327,6 +327,61 @@ describe("continuity plans (migration 0014)", () => {
   });
 });
 
+describe("organisations and teams in beheer (migration 0022)", () => {
+  /** Rows a statement touches as this actor; always rolled back. A refused insert is -1. */
+  const touched = (actor: RequestActor, statement: ReturnType<typeof sql>) =>
+    withRequest(test.db, actor, async (tx) => {
+      const rows = await executeRows(tx, statement);
+      throw Object.assign(new Error("rollback"), { rows: rows.length });
+    }).catch((error: { rows?: number }) => error.rows ?? -1);
+  const updateOrganisations = sql`update organisations set version = version where true returning id`;
+  const updateTeams = sql`update teams set version = version where true returning id`;
+  const deleteServed = sql`delete from team_municipalities where true returning team_id`;
+  const insertOrganisation = sql`insert into organisations (slug, name, kind) values ('rls-nieuw', 'Nieuw', 'cjg')
+    returning id`;
+  const insertTeam = (organisationId: string) => sql`insert into teams (organisation_id, name, notification_email)
+    values (${organisationId}::uuid, 'Nieuw team', 'nieuw@example.org') returning id`;
+
+  it("lets VT's functioneel beheerder write organisations, teams and the gemeenten they serve", async () => {
+    const admin = await actorFor("beheer@vt-kennemerland.example");
+    const swt = await actorFor("coordinator@swt-haarlem.example");
+    expect(await touched(admin, updateOrganisations)).toBeGreaterThan(5);
+    expect(await touched(admin, updateTeams)).toBeGreaterThan(5);
+    expect(await touched(admin, deleteServed)).toBeGreaterThan(5);
+    expect(await touched(admin, insertOrganisation)).toBe(1);
+    expect(await touched(admin, insertTeam(swt.organisationId ?? ""))).toBe(1);
+  });
+
+  it("lets a partner coördinator update only the teams of their own organisation", async () => {
+    const swt = await actorFor("coordinator@swt-haarlem.example");
+    const [own] = await executeRows<{ n: number }>(
+      test.db,
+      sql`select count(*)::int as n from teams where organisation_id = ${swt.organisationId}::uuid`,
+    );
+    expect(await touched(swt, updateTeams)).toBe(own?.n);
+    expect(await touched(swt, updateOrganisations)).toBe(0);
+    expect(await touched(swt, deleteServed)).toBe(0);
+    expect(await touched(swt, insertTeam(swt.organisationId ?? ""))).toBe(-1);
+    expect(await touched(swt, insertOrganisation)).toBe(-1);
+  });
+
+  it("refuses every other writer", async () => {
+    for (const email of [
+      "medewerker@vt-kennemerland.example",
+      "coordinator.haarlem@vt-kennemerland.example",
+      "medewerker@swt-haarlem.example",
+      "beleid@gemeente-haarlem.example",
+    ]) {
+      const actor = await actorFor(email);
+      expect(await touched(actor, updateOrganisations), email).toBe(0);
+      expect(await touched(actor, updateTeams), email).toBe(0);
+      expect(await touched(actor, deleteServed), email).toBe(0);
+      expect(await touched(actor, insertOrganisation), email).toBe(-1);
+      expect(await touched(actor, insertTeam(actor.organisationId ?? "")), email).toBe(-1);
+    }
+  });
+});
+
 describe("report notices (migration 0017)", () => {
   it("cannot be written in a request, not even by the gemeente they concern", async () => {
     const officer = await actorFor("beleid@gemeente-haarlem.example");

@@ -4,6 +4,7 @@ export * from "./templates/handover-mail";
 export * from "./templates/melder-feedback-mail";
 export * from "./templates/report-ready-mail";
 export * from "./templates/table-mail";
+export * from "./templates/team-test-mail";
 export * from "./templates/vv-mail";
 export * from "./templates/webhook-mail";
 export * from "./transport";

@@ -23,8 +23,10 @@ import {
 } from "./admin.types";
 import { auditRouter } from "./audit";
 import { continuityPlanAdminRouter } from "./continuity-plan";
+import { organisationsAdminRouter } from "./organisations";
 import { regionsAdminRouter } from "./regions";
 import { retentionRouter } from "./retention";
+import { teamsAdminRouter } from "./teams";
 
 /**
  * The functioneel beheerder's view on the plumbing: the event outbox and the e-mail queue. The services refuse
@@ -57,6 +59,8 @@ export const adminRouter = router({
   retention: retentionRouter,
   audit: auditRouter,
   continuityPlan: continuityPlanAdminRouter,
+  organisations: organisationsAdminRouter,
+  teams: teamsAdminRouter,
   regions: regionsAdminRouter,
   webhooks: router({
     deliveries: router({

@@ -17,7 +17,7 @@ export async function auditAdminCall(
   ctx: AuthedContext,
   entry: {
     action: "read" | "execute";
-    objectType: "outbox" | "mail" | "service_account" | "webhook_delivery";
+    objectType: "outbox" | "mail" | "service_account" | "webhook_delivery" | "organisation" | "team";
     objectId?: string | null;
   },
 ): Promise<void> {

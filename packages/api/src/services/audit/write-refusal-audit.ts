@@ -23,6 +23,8 @@ const AREAS: Record<string, { purpose: string; objectType: string }> = {
   "admin.audit": { purpose: "beheer", objectType: "audit_log" },
   "admin.retention": { purpose: "beheer", objectType: "retention_request" },
   "admin.continuityPlan": { purpose: "beheer", objectType: "continuity_plan" },
+  "admin.organisations": { purpose: "beheer", objectType: "organisation" },
+  "admin.teams": { purpose: "beheer", objectType: "team" },
   "admin.regions": { purpose: "beheer", objectType: "waiting_list_contact_frequencies" },
   waitingList: { purpose: "waiting_list", objectType: "case.waiting_list" },
   continuityPlan: { purpose: "beheer", objectType: "continuity_plan" },
