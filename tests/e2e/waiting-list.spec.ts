@@ -1,4 +1,11 @@
-import { caseChangeSignals, cases, organisations, waitingListContacts, waitingListEntries } from "@ketenportaal/db";
+import {
+  caseChangeSignals,
+  cases,
+  organisations,
+  waitingListContactFrequencies,
+  waitingListContacts,
+  waitingListEntries,
+} from "@ketenportaal/db";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,5 +144,44 @@ describe("the Wachtlijst page", () => {
     });
     const response = await partner.goto("/wachtlijst");
     expect(response?.status()).toBe(403);
+  });
+
+  it("lets VT's functioneel beheerder set a region's contact frequencies without JavaScript; axe clean", async () => {
+    const page = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "beheer@vt-kennemerland.example",
+      contexts,
+      javaScriptEnabled: false,
+    });
+    await page.goto("/beheer");
+    await page.getByRole("link", { name: "Contactfrequenties wachtlijst" }).click();
+    await page.getByRole("heading", { level: 1, name: "Contactfrequenties van de wachtlijst" }).waitFor();
+    await page.getByLabel("Regio").selectOption({ label: "IJmond" });
+    await page.getByLabel("Prioriteit hoog: om de hoeveel werkdagen").fill("0");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("alert").first().waitFor();
+    expect(await database.db.select().from(waitingListContactFrequencies)).toHaveLength(0);
+    await page.getByLabel("Regio").selectOption({ label: "IJmond" });
+    await page.getByLabel("Prioriteit hoog: om de hoeveel werkdagen").fill("3");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await waitForNotice(page, "De contactfrequenties zijn opgeslagen.");
+    expect(await page.getByRole("row", { name: /IJmond/ }).textContent()).toMatch(/3 werkdagen.*Eigen instelling/);
+
+    const withScript = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "beheer@vt-kennemerland.example",
+      contexts,
+    });
+    await withScript.goto("/beheer/contactfrequenties", { waitUntil: "networkidle" });
+    await expectAccessible(withScript);
+    const worker = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "medewerker@vt-kennemerland.example",
+      contexts,
+    });
+    expect((await worker.goto("/beheer/contactfrequenties"))?.status()).toBe(403);
   });
 });
