@@ -410,8 +410,27 @@ describe("asyncapi.yaml against real events (ajv from node_modules)", () => {
     occurredAt: "2026-12-01T10:00:00+01:00",
   };
 
+  const caseChangeSignal: CaseEventPayload = {
+    caseId: caseFeedback.caseId,
+    organisationId: caseFeedback.organisationId,
+    municipalityCode: "GM0392",
+    priority: "normal",
+    version: 7,
+    safetyAssessmentDueOn: "2026-12-29",
+    changeSignalId: "ef0c8f8e-8d1a-4f51-9a4b-1d0f0e6c2a11",
+    changeSignalSource: "partner",
+    changeSignalKind: "new_incident",
+    occurredAt: "2026-12-21T10:00:00+01:00",
+  };
+
   it.each([
     ["CaseEventPayload", ZCaseEventPayload, caseFeedback, { ...caseFeedback, priority: "urgent" }],
+    [
+      "CaseEventPayload",
+      ZCaseEventPayload,
+      caseChangeSignal,
+      { ...caseChangeSignal, description: "Nieuw incident op school." },
+    ],
     ["TableDecidedPayload", ZTableDecidedPayload, tableDecided, { ...tableDecided, decision: "later" }],
     ["TableClosedPayload", ZTableClosedPayload, tableClosed, { ...tableClosed, decisionCounts: { handover: 1 } }],
     ["VvEventPayload", ZVvEventPayload, vvEvent, { ...vvEvent, conditionStatus: "half" }],
