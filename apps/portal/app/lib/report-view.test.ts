@@ -17,13 +17,15 @@ const figures = {
   vvOpened: 0,
   vvClosed: 0,
   vvOpenAtEnd: 1234,
+  waitingAtEnd: 6,
+  longestWaitWorkingDays: 12,
 };
 const report: GemeenteReport = {
   period: { from: "2026-11-09", to: "2026-11-22" },
   scope: "municipality",
   norms: { assessmentsInTimePercent: 90, investigationsInTimePercent: 80 },
   rows: [
-    { kind: "region", regionId: "r1", name: "Haarlem e.o.", figures, declineReasons: [] },
+    { kind: "region", regionId: "r1", name: "Haarlem e.o.", figures, declineReasons: [], waitingByPriority: [] },
     { kind: "municipality", code: "GM0392", name: "=Haarlem", regionId: "r1", figures },
   ],
   continuityPeriods: [],
@@ -50,7 +52,7 @@ describe("the report's figures on the page and in the CSV", () => {
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(
-      "regio;Haarlem e.o.;;Haarlem e.o.;2026-11-09;2026-11-22;12;<5;85,7;x;7;85,7;0;0;0;0;3,5;;0;0;1234",
+      "regio;Haarlem e.o.;;Haarlem e.o.;2026-11-09;2026-11-22;12;<5;85,7;x;7;85,7;0;0;0;0;3,5;;0;0;1234;6;12",
     );
     expect(lines[2]?.startsWith("gemeente;Haarlem e.o.;GM0392;'=Haarlem;")).toBe(true);
   });

@@ -30,7 +30,11 @@ export const HANDOVER_COLUMNS = [
   "vvClosed",
   "vvOpenAtEnd",
 ] as const;
-export type ReportColumn = (typeof ASSESSMENT_COLUMNS)[number] | (typeof HANDOVER_COLUMNS)[number];
+export const WAITING_COLUMNS = ["waitingAtEnd", "longestWaitWorkingDays"] as const;
+export type ReportColumn =
+  | (typeof ASSESSMENT_COLUMNS)[number]
+  | (typeof HANDOVER_COLUMNS)[number]
+  | (typeof WAITING_COLUMNS)[number];
 
 /** "<5" and "x" as they are (the legend explains them), numbers the Dutch way, no figure as "–". */
 export function formatFigure(figures: Figures, column: ReportColumn): string {
@@ -84,7 +88,7 @@ function csvCount(value: ShownCount | number | null): string {
  * Same figures and the same protection as the page: "<5" and "x" stay what they are.
  */
 export function reportToCsv(report: GemeenteReport): string {
-  const columns = [...ASSESSMENT_COLUMNS, ...HANDOVER_COLUMNS];
+  const columns = [...ASSESSMENT_COLUMNS, ...HANDOVER_COLUMNS, ...WAITING_COLUMNS];
   const regionNames = new Map(report.rows.flatMap((row) => (row.kind === "region" ? [[row.regionId, row.name]] : [])));
   const header = [
     m.csvHeaders.kind,

@@ -1687,6 +1687,8 @@ export const nl = {
       vvOpened: "V&V geopend",
       vvClosed: "V&V afgesloten",
       vvOpenAtEnd: "V&V lopend aan het eind",
+      waitingAtEnd: "Op de wachtlijst aan het eind",
+      longestWaitWorkingDays: "Langste wachttijd (werkdagen)",
     },
     belowNorm: "onder de norm",
     chartsHeading: "Verloop",
@@ -1710,6 +1712,12 @@ export const nl = {
       to: "Tot en met",
     },
     csvKinds: { region: "regio", municipality: "gemeente" },
+    waitingTable: "Wachtlijst",
+    waitingByPriorityTable: (region: string) => `Wachtlijst naar prioriteit aan het eind, ${region}`,
+    priority: "Prioriteit",
+    waitingTrendTitle: "Wachtlijst per regio",
+    waitingTrendDescription: (periods: number) =>
+      `Aantal huishoudens op de wachtlijst aan het eind van elk van de laatste ${periods} perioden van twee weken. Een onderbroken lijn is een klein aantal dat we niet tonen.`,
     continuityHeading: "Continuïteitsplan in deze periode",
     continuityPeriod: (from: string, to: string, services: string) =>
       `Van ${from} tot en met ${to} draaide Veilig Thuis alleen: ${services}. Cijfers over deze dagen zijn daardoor niet te vergelijken met gewone perioden.`,

@@ -35,6 +35,7 @@ import {
   type ReportColumn,
   type ReportRow,
   rowLabel,
+  WAITING_COLUMNS,
 } from "../lib/report-view";
 import { nl, pageTitle } from "../messages/nl";
 import { requireUser } from "../session.server";
@@ -266,17 +267,55 @@ function DeclineReasons({ row }: { row: Extract<ReportRow, { kind: "region" }> }
   );
 }
 
+function WaitingByPriority({ row }: { row: Extract<ReportRow, { kind: "region" }> }) {
+  return (
+    <table className="utrecht-table kp-table">
+      <caption className="utrecht-table__caption">{m.waitingByPriorityTable(row.name)}</caption>
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          <th scope="col" className="utrecht-table__header-cell">
+            {m.priority}
+          </th>
+          <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric">
+            {m.count}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {row.waitingByPriority.map((entry) => (
+          <tr key={entry.priority} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__header-cell">
+              {(nl.priorities as Record<string, string>)[entry.priority] ?? entry.priority}
+            </th>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric">{entry.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The trend chart's own figures, as a table: periods down, regions across; protected counts as they are. */
-function TrendCharts({ trend }: { trend: GemeenteReportTrend }) {
+function TrendChart({
+  trend,
+  figure,
+  title,
+  description,
+}: {
+  trend: GemeenteReportTrend;
+  figure: "triagesOverdue" | "waitingAtEnd";
+  title: string;
+  description: string;
+}) {
   const regions = (trend.periods.at(-1)?.rows ?? []).filter((row) => row.kind === "region");
   const categories = trend.periods.map((p) => formatLocalDate(p.period.to).replace(/ \d{4}$/, ""));
   const countAt = (period: GemeenteReportTrend["periods"][number], regionId: string) =>
-    period.rows.find((row) => row.kind === "region" && row.regionId === regionId)?.figures.triagesOverdue ?? 0;
+    period.rows.find((row) => row.kind === "region" && row.regionId === regionId)?.figures[figure] ?? 0;
   return (
     <>
       <LineChart
-        title={m.triageTrendTitle}
-        description={m.triageTrendDescription(trend.periods.length)}
+        title={title}
+        description={description}
         categories={categories}
         yLabel={m.count}
         series={regions.map((region) => ({
@@ -289,7 +328,7 @@ function TrendCharts({ trend }: { trend: GemeenteReportTrend }) {
       />
       <div className="kp-table-scroll">
         <table className="utrecht-table kp-table">
-          <caption className="utrecht-table__caption">{m.chartTableCaption(m.triageTrendTitle)}</caption>
+          <caption className="utrecht-table__caption">{m.chartTableCaption(title)}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
               <th scope="col" className="utrecht-table__header-cell">
@@ -461,10 +500,30 @@ export default function ReportsRoute() {
       </section>
       <FiguresTable report={report} caption={m.assessmentsTable} columns={ASSESSMENT_COLUMNS} />
       <FiguresTable report={report} caption={m.handoversTable} columns={HANDOVER_COLUMNS} />
-      {report.rows.flatMap((row) => (row.kind === "region" ? [<DeclineReasons key={row.regionId} row={row} />] : []))}
+      <FiguresTable report={report} caption={m.waitingTable} columns={WAITING_COLUMNS} />
+      {report.rows.flatMap((row) =>
+        row.kind === "region"
+          ? [<DeclineReasons key={row.regionId} row={row} />, <WaitingByPriority key={`w-${row.regionId}`} row={row} />]
+          : [],
+      )}
       <Bottlenecks report={report} canWrite={canWriteBottlenecks} result={result} />
       <Heading2>{m.chartsHeading}</Heading2>
-      {trend ? <TrendCharts trend={trend} /> : null}
+      {trend ? (
+        <>
+          <TrendChart
+            trend={trend}
+            figure="triagesOverdue"
+            title={m.triageTrendTitle}
+            description={m.triageTrendDescription(trend.periods.length)}
+          />
+          <TrendChart
+            trend={trend}
+            figure="waitingAtEnd"
+            title={m.waitingTrendTitle}
+            description={m.waitingTrendDescription(trend.periods.length)}
+          />
+        </>
+      ) : null}
       <LeadTimeChart report={report} />
     </div>
   );
