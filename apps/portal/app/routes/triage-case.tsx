@@ -352,7 +352,12 @@ export default function TriageCaseRoute() {
             </Button>
           </Form>
         </>
-      ) : null}
+      ) : (
+        // After the assessment a case that waits for a VT service goes on the wachtlijst (decision 017).
+        <Paragraph>
+          <AppLink to={`/wachtlijst/${loaded.id}`}>{nl.waitingList.openCase(loaded.reference)}</AppLink>
+        </Paragraph>
+      )}
 
       <Heading2>{m.investigationHeading}</Heading2>
       <Paragraph>{m.investigationIntro}</Paragraph>
