@@ -164,8 +164,11 @@ describe("the beheer pages", () => {
     const coordinator = await logIn("coordinator@swt-haarlem.example");
     const landing = await coordinator.goto("/beheer");
     expect(landing?.status()).toBe(200);
-    expect(await coordinator.locator("main").textContent()).toContain("nog geen beheeronderdelen");
-    for (const path of ["/beheer/e-mail", "/beheer/gebeurtenissen", "/beheer/koppelingen"]) {
+    // Only the Teams page (their own teams' notification address) is theirs.
+    const links = await coordinator.locator("main").getByRole("link").allTextContents();
+    expect(links.some((text) => text.includes("Teams"))).toBe(true);
+    expect(links.some((text) => text.includes("Gebeurtenissen") || text.includes("Organisaties"))).toBe(false);
+    for (const path of ["/beheer/e-mail", "/beheer/gebeurtenissen", "/beheer/koppelingen", "/beheer/organisaties"]) {
       const response = await coordinator.goto(path);
       expect(response?.status()).toBe(403);
       await coordinator.getByRole("heading", { level: 1, name: "Geen toegang" }).waitFor();

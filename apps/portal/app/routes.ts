@@ -28,6 +28,8 @@ export default [
   route("rapportages", "routes/reports.tsx"),
   route("rapportages/werkvoorraad.csv", "routes/reports-csv.ts"),
   route("beheer", "routes/admin.tsx"),
+  route("beheer/organisaties", "routes/admin-organisations.tsx"),
+  route("beheer/teams", "routes/admin-teams.tsx"),
   route("beheer/gebeurtenissen", "routes/admin-events.tsx"),
   route("beheer/e-mail", "routes/admin-mail.tsx"),
   route("beheer/koppelingen", "routes/admin-service-accounts.tsx"),

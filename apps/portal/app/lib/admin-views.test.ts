@@ -7,8 +7,10 @@ import { outboxEventRowOf } from "./outbox-event-view";
 const ID = "3f1d2c4b-5a69-4d7e-8f90-a1b2c3d4e5f6";
 
 describe("adminPagesFor", () => {
-  it("lists the outbox, the e-mail queue, the partner systems, retention, the continuity plan, the audit log, the webhooks and the wachtlijst contact frequencies for the functioneel beheerder only", () => {
+  it("lists the organisations and teams, the outbox, the e-mail queue, the partner systems, retention, the continuity plan, the audit log, the webhooks and the wachtlijst contact frequencies for the functioneel beheerder", () => {
     expect(adminPagesFor(["functional_admin"]).map((page) => page.path)).toEqual([
+      "/beheer/organisaties",
+      "/beheer/teams",
       "/beheer/gebeurtenissen",
       "/beheer/e-mail",
       "/beheer/koppelingen",
@@ -18,7 +20,8 @@ describe("adminPagesFor", () => {
       "/beheer/webhooks",
       "/beheer/contactfrequenties",
     ]);
-    expect(adminPagesFor(["partner_coordinator"])).toEqual([]);
+    // A partner coördinator manages the notification address of their own teams, nothing else here.
+    expect(adminPagesFor(["partner_coordinator"]).map((page) => page.path)).toEqual(["/beheer/teams"]);
   });
 });
 

@@ -566,6 +566,12 @@ export const nl = {
     gelezen: "Alle meldingen zijn als gelezen gemarkeerd.",
     "toegang-ingetrokken": "De toegang van de koppeling is ingetrokken.",
     "verzoek-vastgelegd": "Het verzoek om vernietiging is vastgelegd.",
+    "organisatie-toegevoegd": "De organisatie is toegevoegd.",
+    "organisatie-gewijzigd": "De wijzigingen aan de organisatie zijn opgeslagen.",
+    "team-toegevoegd": "Het team is toegevoegd.",
+    "team-gewijzigd": "De wijzigingen aan het team zijn opgeslagen.",
+    "testbericht-klaar":
+      "Het testbericht staat klaar en gaat zo snel mogelijk naar het meldingsadres van het team. Kijk of het aankomt.",
     "dossier-vernietigd": "Het dossier is vernietigd. Alleen anonieme aantallen blijven bewaard.",
     "verzoek-geweigerd": "De weigering is vastgelegd.",
     "plan-afgekondigd":
@@ -652,6 +658,18 @@ export const nl = {
         description:
           "Wie wanneer welk dossier heeft ingezien of gewijzigd, en welke pogingen zijn geweigerd. Alleen met " +
           "tweestapsverificatie.",
+      },
+      organisations: {
+        label: "Organisaties",
+        description:
+          "De organisaties in de keten: naam, soort, OIN en, voor een gemeente, de gemeente. Organisaties toevoegen " +
+          "of op non-actief zetten.",
+      },
+      teams: {
+        label: "Teams",
+        description:
+          "De teams per organisatie: de gemeenten die ze bedienen (daarheen gaan aanbiedingen) en het e-mailadres voor " +
+          "meldingen, met een testbericht.",
       },
       contactFrequencies: {
         label: "Contactfrequenties wachtlijst",
@@ -840,6 +858,98 @@ export const nl = {
     invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
   },
 
+  adminOrganisations: {
+    title: "Organisaties",
+    heading: "Organisaties in de keten",
+    intro:
+      "Organisaties worden nooit verwijderd: zolang er dossiers of overdrachten naar verwijzen, blijven ze bestaan. " +
+      "Zet een organisatie die niet meer meedoet op non-actief; haar teams krijgen dan geen aanbiedingen meer.",
+    caption: "Organisaties",
+    empty: "Er zijn nog geen organisaties.",
+    columns: {
+      name: "Naam",
+      kind: "Soort",
+      oin: "OIN",
+      municipality: "Gemeente",
+      status: "Status",
+      teams: "Teams",
+      action: "Actie",
+    },
+    kinds: {
+      vt: "Veilig Thuis",
+      local_team: "Lokaal team",
+      cjg: "Centrum voor Jeugd en Gezin",
+      youth_protection: "Jeugdbescherming",
+      municipality: "Gemeente",
+    },
+    active: "Actief",
+    inactive: "Niet actief",
+    none: "–",
+    edit: "Bewerken",
+    editTarget: (name: string) => `organisatie ${name}`,
+    teamsLink: "Teams",
+    teamsTarget: (name: string) => `van ${name}`,
+    deactivate: "Op non-actief zetten",
+    reactivate: "Weer actief maken",
+    createHeading: "Organisatie toevoegen",
+    editHeading: (name: string) => `Organisatie ${name} bewerken`,
+    cancelEdit: "Niet bewerken, terug naar toevoegen",
+    nameLabel: "Naam",
+    kindLabel: "Soort organisatie",
+    kindPlaceholder: "Kies het soort",
+    kindDescription: "Het soort van Veilig Thuis en van een gemeente ligt vast; een ketenpartner kan wisselen.",
+    oinLabel: "OIN (optioneel)",
+    oinDescription:
+      "Organisatie-identificatienummer van Logius: 20 cijfers, beginnend met een registercode zoals 00000001 (RSIN) " +
+      "of 00000003 (KVK-nummer).",
+    municipalityLabel: "Gemeente",
+    municipalityPlaceholder: "Geen gemeente",
+    municipalityDescription: "Alleen voor een gemeente: haar beleidsmedewerkers zien de rapportage van deze gemeente.",
+    activeLabel: "Actief",
+    activeDescription: "Zet uit om de organisatie op non-actief te zetten.",
+    create: "Organisatie toevoegen",
+    save: "Wijzigingen opslaan",
+    invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+  },
+  adminTeams: {
+    title: "Teams",
+    heading: "Teams",
+    intro:
+      "Een aanbieding gaat naar het team dat de gemeente van de casus bedient. Het team krijgt meldingen op het " +
+      "e-mailadres hieronder; stuur een testbericht om te zien of dat aankomt.",
+    coordinatorIntro:
+      "U beheert het meldingsadres van de teams van uw organisatie. De naam en de gemeenten van een team wijzigt de " +
+      "functioneel beheerder van Veilig Thuis.",
+    organisationLabel: "Organisatie",
+    show: "Teams tonen",
+    caption: (organisation: string) => `Teams van ${organisation}`,
+    empty: "Deze organisatie heeft nog geen teams.",
+    columns: {
+      name: "Team",
+      municipalities: "Gemeenten",
+      email: "E-mailadres voor meldingen",
+      open: "Lopende overdrachten",
+      action: "Actie",
+    },
+    noMunicipalities: "Geen gemeente",
+    edit: "Bewerken",
+    editTarget: (name: string) => `team ${name}`,
+    sendTest: "Testbericht sturen",
+    sendTestTarget: (name: string) => `aan ${name}`,
+    createHeading: "Team toevoegen",
+    editHeading: (name: string) => `Team ${name} bewerken`,
+    cancelEdit: "Niet bewerken",
+    nameLabel: "Naam van het team",
+    emailLabel: "E-mailadres voor meldingen",
+    emailDescription: "Een gedeelde mailbox van het team, geen persoonlijk adres.",
+    municipalitiesLegend: "Gemeenten die het team bedient",
+    municipalitiesDescription:
+      "Aanbiedingen voor een casus in een aangevinkte gemeente gaan naar dit team. Een team met lopende overdrachten " +
+      "houdt minstens één gemeente.",
+    create: "Team toevoegen",
+    save: "Wijzigingen opslaan",
+    invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+  },
   adminRetention: {
     title: "Bewaartermijnen",
     heading: "Bewaartermijnen en vernietiging",
