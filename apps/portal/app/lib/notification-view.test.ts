@@ -9,4 +9,8 @@ describe("notificationHref", () => {
     expect(notificationHref({ handoverId: null, vvTrajectoryId: ID })).toBe(`/voorwaarden-en-vervolg/${ID}`);
     expect(notificationHref({ handoverId: null })).toBeNull();
   });
+
+  it("leads a change signal's notice to the melding whose triage it re-opened", () => {
+    expect(notificationHref({ handoverId: null, vvTrajectoryId: null, triageCaseId: ID })).toBe(`/triage/${ID}`);
+  });
 });

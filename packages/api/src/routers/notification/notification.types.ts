@@ -9,6 +9,8 @@ export const ZNotification = z.object({
   handoverId: ZId.nullable(),
   /** Set on V&V notices: the trajectory to link to. */
   vvTrajectoryId: ZId.nullable(),
+  /** Set on a change signal's notice: the case whose triage was re-opened. */
+  triageCaseId: ZId.nullable(),
   createdAt: z.date(),
   readAt: z.date().nullable(),
 });

@@ -11,6 +11,8 @@ type Params = {
   dueOn?: string | null;
   /** V&V notices: the trajectory they are about, for the link. */
   trajectoryId?: string;
+  /** A change signal's notice: the case whose triage was re-opened, for the link. */
+  caseId?: string;
 };
 
 /** The Dutch sentence for a notification, made when read so wording can improve without touching stored rows. */
@@ -85,6 +87,7 @@ export async function listNotifications(options: {
     message: describeNotification(n.kind, n.params as Params),
     handoverId: n.handoverId,
     vvTrajectoryId: (n.params as Params).trajectoryId ?? null,
+    triageCaseId: n.kind === "change_signal_received" ? ((n.params as Params).caseId ?? null) : null,
     createdAt: n.createdAt,
     readAt: n.readAt,
   }));

@@ -303,6 +303,7 @@ describe("a change signal", () => {
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows[0]?.params)).not.toContain("incident met Noor");
     const notices = await coordinator.notification.list();
+    expect(notices.items.find((n) => n.kind === "change_signal_received")?.triageCaseId).toBe(waiting.id);
     expect(notices.items.map((n) => n.message)).toContain(
       `Veranderingssignaal bij casus ${waiting.reference}: de triage is heropend, de veiligheidsbeoordeling moet uiterlijk 2026-12-29 klaar zijn.`,
     );
