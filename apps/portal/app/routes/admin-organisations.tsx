@@ -182,9 +182,12 @@ export default function AdminOrganisationsRoute() {
                     </AppLink>
                   </td>
                   <td className="utrecht-table__cell">
-                    <AppLink to={`${PATH}?bewerk=${o.id}#bewerken`}>
-                      {m.edit} <span className="kp-visually-hidden">{m.editTarget(o.name)}</span>
-                    </AppLink>
+                    {/* A paragraph of its own keeps the link a target apart from the button below. */}
+                    <Paragraph>
+                      <AppLink to={`${PATH}?bewerk=${o.id}#bewerken`}>
+                        {m.edit} <span className="kp-visually-hidden">{m.editTarget(o.name)}</span>
+                      </AppLink>
+                    </Paragraph>
                     <RowActionForm
                       intent={o.active ? "deactivate" : "reactivate"}
                       id={o.id}

@@ -13,7 +13,7 @@ import { Heading1, Heading2, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
 import { fieldErrorSummary, fieldErrorsFromRefusal } from "../lib/form-errors";
 import { isId } from "../lib/ids";
-import { noticeOf, withNotice } from "../lib/notices";
+import { type NoticeKey, noticeOf } from "../lib/notices";
 import { revalidateAfterConflict } from "../lib/revalidate";
 import { nl, pageTitle } from "../messages/nl";
 import { requireUser } from "../session.server";
@@ -30,6 +30,8 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 const pathFor = (organisationId: string, extra: Record<string, string> = {}) =>
   `${PATH}?${new URLSearchParams({ organisatie: organisationId, ...extra })}`;
+/** Back to the organisation's teams with the notice (withNotice would start a second query string). */
+const afterChange = (organisationId: string, notice: NoticeKey) => pathFor(organisationId, { gelukt: notice });
 
 // `?organisatie=<id>` picks the organisation (the beheerder's choice; a partner coördinator always sees their own),
 // `?bewerk=<id>` opens a team's form: plain links and a GET form, so it all works without JavaScript.
@@ -80,14 +82,14 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "create") {
     const done = await tryApi(args, (api) => api.admin.teams.create({ organisationId, ...values }), m.invalidRequest);
     if (!done.ok) return refused(done.refusal, values);
-    throw redirect(withNotice(pathFor(organisationId), "team-toegevoegd"));
+    throw redirect(afterChange(organisationId, "team-toegevoegd"));
   }
   const id = textOf(formData, "id");
   if (!isId(id)) return data<ActionResult>({ conflict: m.invalidRequest }, { status: 400 });
   if (intent === "test") {
     const done = await tryApi(args, (api) => api.admin.teams.sendTestMessage({ id }), m.invalidRequest);
     if (!done.ok) return data<ActionResult>({ conflict: done.refusal.message }, { status: 400 });
-    throw redirect(withNotice(pathFor(organisationId), "testbericht-klaar"));
+    throw redirect(afterChange(organisationId, "testbericht-klaar"));
   }
   const version = Number(textOf(formData, "version"));
   if (intent === "update" && Number.isInteger(version) && version >= 1) {
@@ -100,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
       m.invalidRequest,
     );
     if (!done.ok) return refused(done.refusal, values);
-    throw redirect(withNotice(pathFor(organisationId), "team-gewijzigd"));
+    throw redirect(afterChange(organisationId, "team-gewijzigd"));
   }
   return data<ActionResult>({ conflict: m.invalidRequest }, { status: 400 });
 }
@@ -171,9 +173,12 @@ export default function AdminTeamsRoute() {
                   <td className="utrecht-table__cell">{team.notificationEmail}</td>
                   <td className="utrecht-table__cell">{team.openHandovers}</td>
                   <td className="utrecht-table__cell">
-                    <AppLink to={`${pathFor(organisationId, { bewerk: team.id })}#bewerken`}>
-                      {m.edit} <span className="kp-visually-hidden">{m.editTarget(team.name)}</span>
-                    </AppLink>
+                    {/* A paragraph of its own keeps the link a target apart from the button below. */}
+                    <Paragraph>
+                      <AppLink to={`${pathFor(organisationId, { bewerk: team.id })}#bewerken`}>
+                        {m.edit} <span className="kp-visually-hidden">{m.editTarget(team.name)}</span>
+                      </AppLink>
+                    </Paragraph>
                     <RowActionForm
                       intent="test"
                       id={team.id}
