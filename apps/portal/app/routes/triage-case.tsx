@@ -7,7 +7,7 @@ import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { CheckboxField } from "../components/checkbox-field";
 import { DataList } from "../components/data-list";
-import { ErrorSummary, type ErrorSummaryItem } from "../components/error-summary";
+import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup } from "../components/radio-group";
 import { SelectField } from "../components/select-field";
 import { TextField } from "../components/text-field";
@@ -15,9 +15,10 @@ import { TextareaField } from "../components/textarea-field";
 import { Heading1, Heading2, Paragraph } from "../components/typography";
 import { amsterdamInstant } from "../lib/amsterdam-time";
 import { textOf } from "../lib/form-data";
-import { fieldErrorSummary, fieldErrorsFromRefusal } from "../lib/form-errors";
+import type { RefusalForForm } from "../lib/form-errors";
 import { amsterdamToday, formatDate, formatDateTime, formatLocalDate } from "../lib/format";
 import { isId } from "../lib/ids";
+import { type IntentFormResult, intentFormState, refusedForIntent } from "../lib/intent-forms";
 import { type NoticeKey, noticeOf, withNotice } from "../lib/notices";
 import { revalidateAfterConflict } from "../lib/revalidate";
 import { amsterdamDateAndTime, workingDaysLeftText } from "../lib/triage-view";
@@ -125,23 +126,11 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  conflict?: string;
-  intent?: string;
-  fieldErrors?: Partial<Record<Field, string>>;
-  values?: Record<string, string>;
-};
+type ActionResult = IntentFormResult<Field>;
 
-function refusedWith(
-  intent: string,
-  refusal: { code: "BAD_REQUEST" | "CONFLICT"; message: string; fieldErrors: { path: string; message: string }[] },
-  values: Record<string, string>,
-) {
+function refusedWith(intent: string, refusal: RefusalForForm, values: Record<string, string>) {
   // The API calls the moment of receipt reportedAt; the form asks for its date and time separately.
-  return data<ActionResult>(
-    { intent, ...fieldErrorsFromRefusal(refusal, FIELDS, { reportedAt: "receivedDate" }), values },
-    { status: refusal.code === "CONFLICT" ? 409 : 400 },
-  );
+  return refusedForIntent({ intent, refusal, fields: FIELDS, values, alias: { reportedAt: "receivedDate" } });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -238,16 +227,15 @@ export async function action(args: ActionFunctionArgs) {
   return data<ActionResult>({ conflict: m.invalidRequest }, { status: 400 });
 }
 
-function summaryOf(result: ActionResult | undefined, intent: string): ErrorSummaryItem[] {
-  if (result?.intent !== intent) return [];
-  return fieldErrorSummary(FIELDS, result.fieldErrors);
+function summaryOf(result: ActionResult | undefined, intent: string) {
+  return intentFormState(result, intent, FIELDS).summary;
 }
 
 export default function TriageCaseRoute() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorsFor = (intent: string) => (result?.intent === intent ? (result.fieldErrors ?? {}) : {});
-  const valuesFor = (intent: string) => (result?.intent === intent ? (result.values ?? {}) : {});
+  const errorsFor = (intent: string) => intentFormState(result, intent, FIELDS).errors;
+  const valuesFor = (intent: string) => intentFormState(result, intent, FIELDS).values;
   const recordErrors = errorsFor("record");
   const recordValues = valuesFor("record");
   const assessErrors = errorsFor("assess");

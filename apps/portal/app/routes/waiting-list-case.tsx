@@ -5,15 +5,17 @@ import { callApi, tryApi } from "../api-errors.server";
 import { ActionNotices } from "../components/action-notices";
 import { AppLink } from "../components/app-link";
 import { DataList } from "../components/data-list";
-import { ErrorSummary, type ErrorSummaryItem } from "../components/error-summary";
+import { ErrorSummary } from "../components/error-summary";
 import { RadioGroup } from "../components/radio-group";
 import { SelectField } from "../components/select-field";
 import { TextField } from "../components/text-field";
 import { TextareaField } from "../components/textarea-field";
 import { Heading1, Heading2, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
+import type { RefusalForForm } from "../lib/form-errors";
 import { amsterdamToday, formatLocalDate } from "../lib/format";
 import { isId } from "../lib/ids";
+import { type IntentFormResult, intentFormState, refusedForIntent } from "../lib/intent-forms";
 import { type NoticeKey, noticeOf, withNotice } from "../lib/notices";
 import { revalidateAfterConflict } from "../lib/revalidate";
 import { nextContactText } from "../lib/waiting-list-view";
@@ -87,28 +89,10 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  conflict?: string;
-  intent?: string;
-  fieldErrors?: Partial<Record<Field, string>>;
-  values?: Record<string, string>;
-};
+type ActionResult = IntentFormResult<Field>;
 
-function refusedWith(
-  intent: string,
-  refusal: { code: "BAD_REQUEST" | "CONFLICT"; message: string; fieldErrors: { path: string; message: string }[] },
-  values: Record<string, string>,
-) {
-  const fieldErrors: Partial<Record<Field, string>> = {};
-  for (const error of refusal.fieldErrors) {
-    const field = FIELDS.find((name) => name === error.path);
-    if (field && !fieldErrors[field]) fieldErrors[field] = error.message;
-  }
-  const conflict = Object.keys(fieldErrors).length === 0 ? refusal.message : undefined;
-  return data<ActionResult>(
-    { intent, fieldErrors, values, ...(conflict ? { conflict } : {}) },
-    { status: refusal.code === "CONFLICT" ? 409 : 400 },
-  );
+function refusedWith(intent: string, refusal: RefusalForForm, values: Record<string, string>) {
+  return refusedForIntent({ intent, refusal, fields: FIELDS, values });
 }
 
 const isWay = (value: string): value is keyof typeof w.ways => Object.hasOwn(w.ways, value);
@@ -200,18 +184,15 @@ export async function action(args: ActionFunctionArgs) {
   return data<ActionResult>({ conflict: m.invalidRequest }, { status: 400 });
 }
 
-function summaryOf(result: ActionResult | undefined, intent: string): ErrorSummaryItem[] {
-  if (result?.intent !== intent) return [];
-  return FIELDS.flatMap((field) =>
-    result.fieldErrors?.[field] ? [{ message: result.fieldErrors[field], fieldId: `field-${field}` }] : [],
-  );
+function summaryOf(result: ActionResult | undefined, intent: string) {
+  return intentFormState(result, intent, FIELDS).summary;
 }
 
 export default function WaitingListCaseRoute() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorsFor = (intent: string) => (result?.intent === intent ? (result.fieldErrors ?? {}) : {});
-  const valuesFor = (intent: string) => (result?.intent === intent ? (result.values ?? {}) : {});
+  const errorsFor = (intent: string) => intentFormState(result, intent, FIELDS).errors;
+  const valuesFor = (intent: string) => intentFormState(result, intent, FIELDS).values;
   const contactErrors = errorsFor("contact");
   const contactValues = valuesFor("contact");
   const signalErrors = errorsFor("signal");
