@@ -339,6 +339,41 @@ describe("admin.teams", () => {
     await admin.admin.teams.update({ id: created.id, version: updated.version, municipalityCodes: [] });
   });
 
+  it("routes offers by what is set here: a new team's gemeenten reach the handover form, a deactivated organisation's teams leave it", async () => {
+    const org = await admin.admin.organisations.create({
+      name: "Wijkteam Bloemendaal",
+      kind: "local_team",
+      oin: null,
+      municipalityCode: null,
+    });
+    const team = await admin.admin.teams.create({
+      organisationId: org.id,
+      name: "Wijkteam Bloemendaal",
+      notificationEmail: "aanmelden@wijkteam-bloemendaal.example",
+      municipalityCodes: ["GM0377"],
+    });
+    const offered = async () => (await vtWorker.handover.formOptions()).teams.find((t) => t.id === team.id);
+    expect((await offered())?.municipalityCodes).toEqual(["GM0377"]);
+    await admin.admin.organisations.update({
+      id: org.id,
+      version: org.version,
+      name: "Wijkteam Bloemendaal",
+      kind: "local_team",
+      oin: null,
+      municipalityCode: null,
+      active: false,
+    });
+    expect(await offered()).toBeUndefined();
+    await expect(
+      admin.admin.teams.create({
+        organisationId: org.id,
+        name: "Nog een team",
+        notificationEmail: "nog@wijkteam-bloemendaal.example",
+        municipalityCodes: [],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("keeps the last gemeente of a team with open handovers", async () => {
     const busy = await one<{ id: string; version: number; n: number }>(
       sql`select t.id, t.version, count(*)::int as n from teams t join handovers h on h.target_team_id = t.id
