@@ -53,6 +53,21 @@ describe("the Organisaties and Teams pages", () => {
     await page.getByRole("heading", { level: 1, name: "Organisaties in de keten" }).waitFor();
     expect(await page.getByRole("row", { name: /Sociaal Wijkteam Haarlem/ }).textContent()).toContain("Lokaal team");
 
+    // Deactivate and reactivate with the row's button; a stale edit form is told someone else saved first.
+    const velsen = page.getByRole("row", { name: /Sociaal Wijkteam Velsen/ });
+    await velsen.getByRole("button", { name: /^Op non-actief zetten/ }).click();
+    await waitForNotice(page, "De wijzigingen aan de organisatie zijn opgeslagen.");
+    expect(await velsen.textContent()).toContain("Niet actief");
+    await velsen.getByRole("button", { name: /^Weer actief maken/ }).click();
+    await waitForNotice(page, "De wijzigingen aan de organisatie zijn opgeslagen.");
+    expect(await velsen.textContent()).toContain("Actief");
+    await velsen.getByRole("link", { name: /Bewerken/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Organisatie Sociaal Wijkteam Velsen bewerken" }).waitFor();
+    await database.db.update(organisations).set({ version: 99 }).where(eq(organisations.slug, "wijkteam-velsen"));
+    await page.getByLabel("Naam").fill("Sociaal Wijkteam Velsen en omstreken");
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await page.getByText("Deze organisatie is intussen door iemand anders gewijzigd").first().waitFor();
+
     await page.goto("/beheer/teams");
     await page.getByLabel("Organisatie").selectOption({ label: "Sociaal Wijkteam Haarlem" });
     await page.getByRole("button", { name: "Teams tonen" }).click();
