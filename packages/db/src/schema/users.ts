@@ -39,3 +39,22 @@ export const memberships = pgTable(
     index("memberships_organisation_idx").on(t.organisationId),
   ],
 );
+
+/**
+ * A one-time invitation to set a password (issue 10, decision 019). Only the token's hash is stored; the invite is
+ * used once and expires.
+ */
+export const userInvites = pgTable(
+  "user_invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("user_invites_user_idx").on(t.userId)],
+);
