@@ -70,10 +70,13 @@ function* nodesOf(node: PlanNode, workers = 1): Generator<{ node: PlanNode; rows
  * EXPLAIN of every captured statement that reads handovers, in a transaction with the request's own settings (the
  * captured withRequest statement): row-level policies are part of the plan.
  */
-async function plansOf(queries: RecordedQuery[]): Promise<{ sql: string; plan: PlanNode }[]> {
+async function plansOf(
+  queries: RecordedQuery[],
+  options: { tables: RegExp } = { tables: /"handovers"/ },
+): Promise<{ sql: string; plan: PlanNode }[]> {
   const settings = queries.find((q) => q.sql.includes("set_config('role'") && q.params.includes("ketenportaal_app"));
   expect(settings, "the request's withRequest statement").toBeDefined();
-  const reads = queries.filter((q) => /^select/i.test(q.sql.trim()) && q.sql.includes('"handovers"'));
+  const reads = queries.filter((q) => /^select/i.test(q.sql.trim()) && options.tables.test(q.sql));
   expect(reads.length).toBeGreaterThan(0);
   const plans: { sql: string; plan: PlanNode }[] = [];
   const rollback = new Error("rollback");
@@ -160,6 +163,28 @@ describe(`handover queries at ${HANDOVERS.toLocaleString("en")} handovers`, () =
     const contact = await callerFor(contactId);
     await expectIndexedPlans(() => contact.handover.list({ myRegions: true, limit: 50 }));
     await expectIndexedPlans(() => contact.handover.list({ regionId: region?.id ?? "", limit: 50 }));
+  });
+
+  it("a handover's page reads its history and the case's persons by key, not through every visible handover or case", async () => {
+    const workerId = await person(BIGGEST_VT_WORKER);
+    const [handover] = await admin<{ id: string }[]>`select h.id from handovers h join bench.users u
+      on u.org_id = h.organisation_id where u.id = ${workerId} and h.status = 'offered' limit 1`;
+    const api = await callerFor(workerId);
+    const { queries } = await recorder.record(() => api.handover.get({ id: handover?.id ?? "" }));
+    const childReads = queries.filter((q) => /"(handover_history|involved_persons)"/.test(q.sql));
+    expect(childReads.length).toBeGreaterThanOrEqual(2);
+    const plans = await plansOf(queries, { tables: /"(handover_history|involved_persons)"/ });
+    for (const { sql, plan } of plans) {
+      // A policy written as `x IN (SELECT id FROM handovers)` reads every handover the organisation may see
+      // (a hashed sub-plan of tens of thousands of rows) to show one handover's history.
+      const wide = [...nodesOf(plan)].filter(
+        ({ node, rows }) => /^(handovers|cases)$/.test(node["Relation Name"] ?? "") && rows >= 1000,
+      );
+      expect(
+        wide.map(({ node, rows }) => `${node["Node Type"]} on ${node["Relation Name"]}: ${Math.round(rows)} rows`),
+        `${sql}\n${JSON.stringify(plan, null, 1)}`,
+      ).toEqual([]);
+    }
   });
 
   it("the inbox page's calls issue as many queries for 5 rows as for 50 (no query per row)", async () => {
