@@ -220,6 +220,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       note: `p50 ${round(pageTtfb.p50, 1)} vs ${round(trpcTtfb.p50, 1)} ms; ${options.ttfbRequests} sequential requests`,
     });
 
+    // --- The gemeente report (issue 8) for VT, every gemeente, the last two weeks: one request at a time.
+    la = loadAverage();
+    const coordinator = await regionCoordinatorOf(main);
+    const reportTtfb = await measureTtfb(
+      `${server.url}/trpc/report.gemeente?input=%7B%7D`,
+      coordinator,
+      options.ttfbRequests,
+    );
+    figures.push({
+      name: `report.gemeente (VT, every gemeente, last two weeks) at ${options.size}, p95`,
+      value: round(reportTtfb.p95, 1),
+      unit: "ms",
+      target: "report",
+      met: null,
+      loadAverage: la,
+      note: `p50 ${round(reportTtfb.p50, 1)} ms; ${options.ttfbRequests} sequential requests`,
+    });
+
     // --- Server memory under the inbox load.
     la = loadAverage();
     const samples: { seconds: number; mb: number }[] = [];
@@ -382,6 +400,19 @@ function stripLog(options: BenchOptions): Omit<BenchOptions, "log"> {
 
 function sleep(ms: number) {
   return new Promise((done) => setTimeout(done, ms));
+}
+
+/** A VT teamcoördinator: the report's "VT sees all" scope. */
+async function regionCoordinatorOf(database: TestDatabase): Promise<string> {
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ user_id: string }[]>`
+      select id as user_id from bench.users where role = 'team_coordinator' order by id limit 1`;
+    if (!row) throw new Error("no team coordinator");
+    return benchSessionToken(row.user_id);
+  } finally {
+    await sql.end();
+  }
 }
 
 /** The partner medewerker of the team with the most offered handovers: the heaviest inbox. */
