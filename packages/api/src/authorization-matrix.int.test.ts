@@ -11,6 +11,7 @@ import { createServiceAccount } from "./services/accounts/manage-accounts";
 import { logIn } from "./services/auth/log-in";
 import type { Principal, Role } from "./services/auth/principal";
 import { completeSecondFactor, findSessionPrincipal } from "./services/auth/sessions";
+import { hashToken } from "./services/auth/tokens";
 import { DEMO_PASSWORD, demoUsers } from "./services/demo/demo-region";
 import { seedDemoCases } from "./services/demo/seed-demo-cases";
 import { seedDemoRegion } from "./services/demo/seed-demo-region";
@@ -51,6 +52,7 @@ type Call = {
 };
 
 const today = "2026-11-25";
+const MATRIX_INVITE_TOKEN = "kpi_matrix-invite-token";
 const handoverOf = (r: Records, status: string) => r.handover[status] ?? { id: crypto.randomUUID(), version: 1 };
 const none = () => null;
 /** A closed VT file (nothing in progress) and the id its destruction request gets in `setup`. */
@@ -96,6 +98,26 @@ const CALLS: Record<string, Call | "not-called"> = {
   "auth.mfa.verify": "not-called",
   "auth.oidc.start": "not-called",
   "auth.oidc.finish": "not-called",
+  "auth.invite.get": {
+    subject: "none",
+    recordOf: none,
+    run: (api) => api.auth.invite.get({ token: "kpi_onbekend-token" }),
+  },
+  // An open invite (the rolled-back transaction's) for SWT's medewerker: the token is the authorisation.
+  "auth.invite.accept": {
+    subject: "none",
+    recordOf: none,
+    setup: (tx) =>
+      tx.execute(sql`insert into user_invites (user_id, token_hash, expires_at)
+        select id, ${hashToken(MATRIX_INVITE_TOKEN)}, now() + interval '1 day' from users
+        where email = 'medewerker@swt-haarlem.example'`),
+    run: (api) =>
+      api.auth.invite.accept({
+        token: MATRIX_INVITE_TOKEN,
+        password: "een-nieuw-wachtwoord",
+        passwordConfirmation: "een-nieuw-wachtwoord",
+      }),
+  },
 
   "case.create": {
     subject: "none",
@@ -539,6 +561,54 @@ const CALLS: Record<string, Call | "not-called"> = {
     recordOf: none,
     run: async (api, r, person) => api.admin.teams.sendTestMessage({ id: (await ownTeamOf(r, person)).id }),
   },
+  // People: a partner coördinator acts on a partner medewerker of their own organisation, everyone else on SWT's.
+  "admin.people.list": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, _r, person) => api.admin.people.list({ organisationId: (await managedPersonOf(person)).orgId }),
+  },
+  "admin.people.invite": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, _r, person) =>
+      api.admin.people.invite({
+        name: "Matrix Genodigde",
+        email: `matrix-${crypto.randomUUID()}@swt-haarlem.example`,
+        organisationId: (await managedPersonOf(person)).orgId,
+        teamId: null,
+        role: "partner_worker",
+      }),
+  },
+  "admin.people.update": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, _r, person) => {
+      const target = await managedPersonOf(person);
+      return api.admin.people.update({
+        membershipId: target.membershipId,
+        role: "partner_coordinator",
+        teamId: target.teamId,
+        expectedRole: target.role,
+        expectedTeamId: target.teamId,
+      });
+    },
+  },
+  "admin.people.deactivate": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, _r, person) => api.admin.people.deactivate({ userId: (await managedPersonOf(person)).userId }),
+  },
+  "admin.people.reactivate": {
+    subject: "none",
+    recordOf: none,
+    setup: (tx) => tx.execute(sql`update users set active = false where email = 'medewerker@swt-haarlem.example'`),
+    run: async (api, _r, person) => api.admin.people.reactivate({ userId: (await managedPersonOf(person)).userId }),
+  },
+  "admin.people.resetMfa": {
+    subject: "none",
+    recordOf: none,
+    run: async (api, _r, person) => api.admin.people.resetMfa({ userId: (await managedPersonOf(person)).userId }),
+  },
   "admin.continuityPlan.list": { subject: "none", recordOf: none, run: (api) => api.admin.continuityPlan.list() },
   "admin.continuityPlan.declare": {
     subject: "none",
@@ -622,6 +692,17 @@ async function ownTeamOf(r: Records, person: UserPrincipal): Promise<{ id: strin
   const team = rows[0];
   if (!team) throw new Error("no team");
   return team;
+}
+
+/** The partner medewerker a person's people calls are about: one of their own organisation, else SWT's. */
+async function managedPersonOf(person: UserPrincipal) {
+  return one<{ userId: string; membershipId: string; orgId: string; role: Role; teamId: string | null }>(
+    sql`select m.user_id as "userId", m.id as "membershipId", m.organisation_id as "orgId", m.role,
+          m.team_id as "teamId"
+        from memberships m join users u on u.id = m.user_id join organisations o on o.id = m.organisation_id
+        where m.role = 'partner_worker' and (m.organisation_id = ${person.organisation.id} or o.slug = 'swt-haarlem')
+        order by (m.organisation_id = ${person.organisation.id}) desc, u.email limit 1`,
+  );
 }
 
 async function one<T>(query: ReturnType<typeof sql>): Promise<T> {

@@ -55,6 +55,8 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "auth.mfa.verify": everyone,
   "auth.oidc.start": everyone,
   "auth.oidc.finish": everyone,
+  "auth.invite.get": everyone,
+  "auth.invite.accept": everyone,
 
   // Cases: VT's own files; a partner sees a case only through the handover or trajectory addressed to it.
   "case.create": rule("none", [VT, ["none"]]),
@@ -157,6 +159,12 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.teams.create": rule("none", [["functional_admin"], ["none"]]),
   "admin.teams.update": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   "admin.teams.sendTestMessage": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.people.list": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.people.invite": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.people.update": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.people.deactivate": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.people.reactivate": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.people.resetMfa": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   // Het continuïteitsplan: VT's beheerder declares and ends it (the service refuses a partner's beheerder);
   // everyone signed in reads the period in force for the banner.
   "admin.continuityPlan.list": rule("none", [["functional_admin"], ["none"]]),

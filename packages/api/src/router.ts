@@ -1,4 +1,5 @@
 import { adminRouter } from "./routers/admin";
+import { inviteRouter } from "./routers/auth/invite";
 import { loginMethodsRoute, loginRoute } from "./routers/auth/login";
 import { logoutRoute } from "./routers/auth/logout";
 import { mfaRouter } from "./routers/auth/mfa";
@@ -23,6 +24,7 @@ export const appRouter = router({
     methods: loginMethodsRoute,
     mfa: mfaRouter,
     oidc: oidcRouter,
+    invite: inviteRouter,
   }),
   case: caseRouter,
   continuityPlan: continuityPlanRouter,

@@ -78,6 +78,8 @@ const RLS_TABLES: Record<string, { kind: "isolated" | "directory" | "plumbing" |
   retention_figures: { kind: "isolated", seenBy: "beheer@vt-kennemerland.example" },
   // VT's continuity plan concerns the whole chain: everyone signed in reads it; writes below (migration 0014).
   continuity_plans: { kind: "directory", seenBy: "medewerker@swt-haarlem.example" },
+  // An invitation to set a password: the VT beheerder sees all, a partner coördinator their own people's (0025).
+  user_invites: { kind: "plumbing", seenBy: "coordinator@swt-haarlem.example" },
   // A melder's e-mail address and the feedback given: the owning VT organisation only (migration 0015).
   melder_addresses: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
   melder_feedback: { kind: "isolated", seenBy: "medewerker@vt-kennemerland.example" },
@@ -120,6 +122,8 @@ beforeAll(async () => {
     await test.db.insert(mfaCredentials).values({ userId: coordinator.id, totpSecret: "JBSWY3DPEHPK3PXP" });
     await test.db.insert(mfaRecoveryCodes).values({ userId: coordinator.id, codeHash: "0".repeat(64) });
     await test.db.insert(loginFailures).values({ accountKey: "1".repeat(64), clientAddress: "192.0.2.1" });
+    await test.db.execute(sql`insert into user_invites (user_id, token_hash, expires_at)
+      select id, 'rls-invite', now() + interval '7 days' from users where email = 'medewerker@swt-haarlem.example'`);
     if (!vtWorker) throw new Error("demo user missing");
     await createSession({ tx, userId: vtWorker.id, now });
     // The demo records no monitoring moment yet: an assessment of one condition at one moment of its trajectory.
@@ -378,6 +382,61 @@ describe("organisations and teams in beheer (migration 0022)", () => {
       expect(await touched(actor, deleteServed), email).toBe(0);
       expect(await touched(actor, insertOrganisation), email).toBe(-1);
       expect(await touched(actor, insertTeam(actor.organisationId ?? "")), email).toBe(-1);
+    }
+  });
+});
+
+describe("people in beheer (migration 0025)", () => {
+  const touched = (actor: RequestActor, statement: ReturnType<typeof sql>) =>
+    withRequest(test.db, actor, async (tx) => {
+      const rows = await executeRows(tx, statement);
+      throw Object.assign(new Error("rollback"), { rows: rows.length });
+    }).catch((error: { rows?: number }) => error.rows ?? -1);
+  const updateUsers = sql`update users set active = active where true returning id`;
+  const updateMemberships = sql`update memberships set role = role where true returning id`;
+  const insertUser = sql`insert into users (email, name) values ('rls-nieuw@example.org', 'Nieuw') returning id`;
+  const insertMembership = (organisationId: string, role: string) => sql`insert into memberships
+      (user_id, organisation_id, role) select id, ${organisationId}::uuid, ${role}::role from users
+      where email = 'medewerker@vt-kennemerland.example' returning id`;
+
+  it("lets VT's functioneel beheerder write every person and membership", async () => {
+    const admin = await actorFor("beheer@vt-kennemerland.example");
+    const swt = await actorFor("coordinator@swt-haarlem.example");
+    expect(await touched(admin, updateUsers)).toBeGreaterThan(5);
+    expect(await touched(admin, updateMemberships)).toBeGreaterThan(5);
+    expect(await touched(admin, insertUser)).toBe(1);
+    expect(await touched(admin, insertMembership(swt.organisationId ?? "", "partner_worker"))).toBe(1);
+  });
+
+  it("lets a partner coördinator write only their own organisation's people, in partner roles", async () => {
+    const swt = await actorFor("coordinator@swt-haarlem.example");
+    const vt = await actorFor("medewerker@vt-kennemerland.example");
+    const [own] = await executeRows<{ people: number; partner: number }>(
+      test.db,
+      sql`select count(distinct user_id)::int as people,
+            count(*) filter (where role in ('partner_worker', 'partner_coordinator'))::int as partner
+          from memberships where organisation_id = ${swt.organisationId}::uuid`,
+    );
+    expect(await touched(swt, updateUsers)).toBe(own?.people);
+    expect(await touched(swt, updateMemberships)).toBe(own?.partner);
+    expect(await touched(swt, insertMembership(swt.organisationId ?? "", "partner_worker"))).toBe(1);
+    expect(await touched(swt, insertMembership(swt.organisationId ?? "", "functional_admin"))).toBe(-1);
+    expect(await touched(swt, insertMembership(vt.organisationId ?? "", "partner_worker"))).toBe(-1);
+    expect(await touched(swt, sql`update users set password_hash = null where true returning id`)).toBe(-1);
+  });
+
+  it("refuses every other writer", async () => {
+    for (const email of [
+      "medewerker@vt-kennemerland.example",
+      "coordinator.haarlem@vt-kennemerland.example",
+      "medewerker@swt-haarlem.example",
+      "beleid@gemeente-haarlem.example",
+    ]) {
+      const actor = await actorFor(email);
+      expect(await touched(actor, updateUsers), email).toBe(0);
+      expect(await touched(actor, updateMemberships), email).toBe(0);
+      expect(await touched(actor, insertUser), email).toBe(-1);
+      expect(await touched(actor, insertMembership(actor.organisationId ?? "", "partner_worker")), email).toBe(-1);
     }
   });
 });

@@ -7,6 +7,7 @@ export * from "./handover/status";
 export * from "./handover/transitions";
 export * from "./melding/melding";
 export * from "./organisations/organisation-rules";
+export * from "./people/people-rules";
 export * from "./persons/bsn";
 export * from "./report/bottlenecks";
 export * from "./report/gemeente-report";

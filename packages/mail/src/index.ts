@@ -1,6 +1,7 @@
 export * from "./message-id";
 export * from "./templates/continuity-plan-mail";
 export * from "./templates/handover-mail";
+export * from "./templates/invite-mail";
 export * from "./templates/melder-feedback-mail";
 export * from "./templates/report-ready-mail";
 export * from "./templates/table-mail";

@@ -24,6 +24,7 @@ import {
 import { auditRouter } from "./audit";
 import { continuityPlanAdminRouter } from "./continuity-plan";
 import { organisationsAdminRouter } from "./organisations";
+import { peopleAdminRouter } from "./people";
 import { regionsAdminRouter } from "./regions";
 import { retentionRouter } from "./retention";
 import { teamsAdminRouter } from "./teams";
@@ -61,6 +62,7 @@ export const adminRouter = router({
   continuityPlan: continuityPlanAdminRouter,
   organisations: organisationsAdminRouter,
   teams: teamsAdminRouter,
+  people: peopleAdminRouter,
   regions: regionsAdminRouter,
   webhooks: router({
     deliveries: router({

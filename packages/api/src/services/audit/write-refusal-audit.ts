@@ -25,6 +25,7 @@ const AREAS: Record<string, { purpose: string; objectType: string }> = {
   "admin.continuityPlan": { purpose: "beheer", objectType: "continuity_plan" },
   "admin.organisations": { purpose: "beheer", objectType: "organisation" },
   "admin.teams": { purpose: "beheer", objectType: "team" },
+  "admin.people": { purpose: "beheer", objectType: "person" },
   "admin.regions": { purpose: "beheer", objectType: "waiting_list_contact_frequencies" },
   waitingList: { purpose: "waiting_list", objectType: "case.waiting_list" },
   continuityPlan: { purpose: "beheer", objectType: "continuity_plan" },

@@ -275,13 +275,7 @@ export async function resetSecondFactor(options: {
   return withAuthentication(options.db, { requestId: options.operator.requestId }, async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (!user) throw new DomainRefusal("NOT_FOUND", "Er bestaat geen account met dit e-mailadres.");
-    await tx
-      .update(mfaCredentials)
-      // createdAt in the past: the next enrolment makes a new secret rather than showing this one again.
-      .set({ totpSecret: generateSecret(), confirmedAt: null, lastTimeStep: null, createdAt: new Date(0) })
-      .where(eq(mfaCredentials.userId, user.id));
-    await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, user.id));
-    const endedSessions = await revokeAllSessions({ tx, userId: user.id, now });
+    const { endedSessions } = await applySecondFactorReset({ tx, userId: user.id, now });
     await writeAudit(tx, {
       onBehalfOf: options.operator.onBehalfOf,
       purpose: "beheer",
@@ -293,4 +287,20 @@ export async function resetSecondFactor(options: {
     });
     return { userId: user.id, endedSessions };
   });
+}
+
+/** The reset itself, in the caller's transaction as the authentication role (the CLI's and the beheer page's). */
+export async function applySecondFactorReset(options: {
+  tx: Queryable;
+  userId: string;
+  now: Date;
+}): Promise<{ endedSessions: number }> {
+  const { tx, userId, now } = options;
+  await tx
+    .update(mfaCredentials)
+    // createdAt in the past: the next enrolment makes a new secret rather than showing this one again.
+    .set({ totpSecret: generateSecret(), confirmedAt: null, lastTimeStep: null, createdAt: new Date(0) })
+    .where(eq(mfaCredentials.userId, userId));
+  await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
+  return { endedSessions: await revokeAllSessions({ tx, userId, now }) };
 }

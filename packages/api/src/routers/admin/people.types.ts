@@ -1,0 +1,56 @@
+import { roles } from "@ketenportaal/db";
+import { ZEmailAddress } from "@ketenportaal/domain";
+import { z } from "zod";
+import { ZId } from "../handover/shared.types";
+
+export const ZPersonRole = z.enum(roles, { message: "Kies een rol." });
+
+const ZOptionalTeamId = z.union([z.literal("").transform(() => null), ZId]).nullable();
+
+export const ZListPeople = z.object({ organisationId: ZId.optional() }).optional();
+
+export const ZInvitePerson = z.object({
+  name: z
+    .string({ message: "Vul de naam in." })
+    .trim()
+    .min(2, "Vul de naam in.")
+    .max(120, "De naam is te lang (hoogstens 120 tekens)."),
+  email: z.string({ message: "Vul een e-mailadres in." }).pipe(ZEmailAddress),
+  organisationId: ZId,
+  teamId: ZOptionalTeamId,
+  role: ZPersonRole,
+});
+
+/** The form sends the role and team it showed: a change since then is a conflict, not an overwrite. */
+export const ZUpdateMembership = z.object({
+  membershipId: ZId,
+  role: ZPersonRole,
+  teamId: ZOptionalTeamId,
+  expectedRole: ZPersonRole,
+  expectedTeamId: ZOptionalTeamId,
+});
+
+export const ZPersonRequest = z.object({ userId: ZId });
+
+export const ZPersonRow = z.object({
+  userId: ZId,
+  membershipId: ZId,
+  name: z.string(),
+  email: z.string(),
+  role: ZPersonRole,
+  teamId: ZId.nullable(),
+  teamName: z.string().nullable(),
+  active: z.boolean(),
+  invite: z.enum(["open", "expired", "used"]).nullable(),
+});
+
+export const ZPeopleResponse = z.object({
+  organisationId: ZId,
+  organisations: z.array(z.object({ id: ZId, name: z.string(), kind: z.string(), active: z.boolean() })),
+  teams: z.array(z.object({ id: ZId, name: z.string() })),
+  roles: z.array(ZPersonRole),
+  people: z.array(ZPersonRow),
+});
+
+export const ZInvitePersonResponse = z.object({ userId: ZId, mailId: ZId });
+export const ZPersonChangeResponse = z.object({ userId: ZId, endedSessions: z.number().int().optional() });

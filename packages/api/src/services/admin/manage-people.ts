@@ -1,0 +1,454 @@
+import {
+  DATABASE_ROLES,
+  mailOutbox,
+  memberships,
+  organisations,
+  type Transaction,
+  teams,
+  userInvites,
+  users,
+} from "@ketenportaal/db";
+import {
+  findLastAdminProblem,
+  INVITE_VALID_DAYS,
+  inviteExpiryFrom,
+  inviteStateOf,
+  mayGiveRole,
+  PARTNER_MANAGED_ROLES,
+} from "@ketenportaal/domain";
+import { renderInviteMail } from "@ketenportaal/mail";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { AuthedContext } from "../../context";
+import type {
+  ZInvitePerson,
+  ZInvitePersonResponse,
+  ZPeopleResponse,
+  ZPersonChangeResponse,
+  ZUpdateMembership,
+} from "../../routers/admin/people.types";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
+import { applySecondFactorReset } from "../auth/mfa";
+import type { Role } from "../auth/principal";
+import { revokeAllSessions } from "../auth/sessions";
+import { generateToken, hashToken } from "../auth/tokens";
+import { DomainRefusal } from "../errors";
+import { isVtFunctionalAdmin, refuseField } from "./organisation-admin-access";
+
+const ALL_ROLES: readonly Role[] = [
+  "vt_worker",
+  "team_coordinator",
+  "partner_worker",
+  "partner_coordinator",
+  "policy_officer",
+  "functional_admin",
+];
+const CONFLICT_MESSAGE =
+  "De rol of het team van deze persoon is intussen door iemand anders gewijzigd. Bekijk de actuele gegevens.";
+
+/**
+ * Sessions and second factors belong to the authentication role (migrations 0005, 0006): no beheerder's role reads
+ * other people's sessions. Ending them runs as that role for a moment, in the request's own transaction, so the
+ * change, the ended sessions and the audit row commit together; the role is the request's again afterwards.
+ */
+async function asAuthenticationRole<T>(tx: Transaction, work: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`select set_config('role', ${DATABASE_ROLES.auth}, true)`);
+  const result = await work();
+  await tx.execute(sql`select set_config('role', ${DATABASE_ROLES.app}, true)`);
+  return result;
+}
+
+/** Who manages whom: the VT beheerder everyone, a partner coördinator their own organisation's people. */
+type Manager = { vtAdmin: boolean; organisationId: string };
+
+function requirePeopleManager(ctx: AuthedContext): Manager {
+  if (isVtFunctionalAdmin(ctx)) return { vtAdmin: true, organisationId: ctx.principal.organisation.id };
+  if (ctx.principal.roles.includes("partner_coordinator") && ctx.principal.organisation.kind !== "vt") {
+    return { vtAdmin: false, organisationId: ctx.principal.organisation.id };
+  }
+  throw new DomainRefusal(
+    "FORBIDDEN",
+    "Mensen worden beheerd door de functioneel beheerder van Veilig Thuis of de coördinator van hun organisatie.",
+  );
+}
+
+function refuseOtherOrganisation(): never {
+  throw new DomainRefusal("FORBIDDEN", "U beheert alleen de mensen van uw eigen organisatie.");
+}
+
+/** A person a coördinator may touch has only partner-role memberships, all in the coördinator's organisation. */
+async function requireManagedPerson(ctx: AuthedContext, manager: Manager, userId: string) {
+  const [known] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!known) throw new DomainRefusal("NOT_FOUND", "Deze persoon bestaat niet.");
+  const rows = await ctx.tx
+    .select({ organisationId: memberships.organisationId, role: memberships.role, kind: organisations.kind })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId));
+  if (!manager.vtAdmin) {
+    const outside = rows.some(
+      (row) =>
+        row.organisationId !== manager.organisationId ||
+        !(PARTNER_MANAGED_ROLES as readonly string[]).includes(row.role),
+    );
+    if (rows.length === 0 || outside) refuseOtherOrganisation();
+  }
+  // Locked only once in scope: the update policy hides other people's rows from a coördinator.
+  const [person] = await ctx.tx
+    .select({ id: users.id, email: users.email, active: users.active })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update");
+  if (!person) refuseOtherOrganisation();
+  return { ...person, isVtAdmin: rows.some((row) => row.kind === "vt" && row.role === "functional_admin") };
+}
+
+/** Active VT beheerders other than the given person (or membership). */
+async function countOtherVtAdmins(ctx: AuthedContext, exclude: { userId?: string; membershipId?: string }) {
+  const [row] = await ctx.tx
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        eq(memberships.role, "functional_admin"),
+        eq(organisations.kind, "vt"),
+        eq(organisations.active, true),
+        eq(users.active, true),
+        exclude.userId ? ne(users.id, exclude.userId) : undefined,
+        exclude.membershipId ? ne(memberships.id, exclude.membershipId) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+async function checkTeam(ctx: AuthedContext, organisationId: string, teamId: string | null) {
+  if (!teamId) return null;
+  const [team] = await ctx.tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.organisationId, organisationId)));
+  if (!team) refuseField("teamId", "Kies een team van deze organisatie.");
+  return team;
+}
+
+function checkRole(manager: Manager, role: Role) {
+  if (!mayGiveRole({ actorIsVtAdmin: manager.vtAdmin, role })) {
+    refuseField("role", "U kunt alleen de rollen medewerker en coördinator van uw organisatie geven.");
+  }
+}
+
+/** The audit log has no details column: `<userId> field: before → after; …` in object_id, no names or addresses. */
+async function auditPersonChange(
+  ctx: AuthedContext,
+  entry: { action: "create" | "update" | "execute"; objectType: string; userId: string; changes: string[] },
+) {
+  await writeAudit(ctx.tx, {
+    ...auditActorOf(ctx),
+    purpose: "beheer",
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: [entry.userId, entry.changes.join("; ")].filter(Boolean).join(" "),
+    outcome: "success",
+  });
+}
+
+/** admin.people.list: the people of one organisation (a coördinator: their own), with role, team and invite state. */
+export async function listPeople(options: {
+  ctx: AuthedContext;
+  input: { organisationId?: string | undefined } | undefined;
+}): Promise<z.infer<typeof ZPeopleResponse>> {
+  const { ctx } = options;
+  const manager = requirePeopleManager(ctx);
+  const organisationId = options.input?.organisationId ?? manager.organisationId;
+  if (!manager.vtAdmin && organisationId !== manager.organisationId) refuseOtherOrganisation();
+  const organisationRows = await ctx.tx
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, active: organisations.active })
+    .from(organisations)
+    .where(manager.vtAdmin ? undefined : eq(organisations.id, manager.organisationId))
+    .orderBy(asc(organisations.name));
+  if (!organisationRows.some((o) => o.id === organisationId)) {
+    throw new DomainRefusal("NOT_FOUND", "Deze organisatie bestaat niet.");
+  }
+  const teamRows = await ctx.tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.organisationId, organisationId))
+    .orderBy(asc(teams.name));
+  const rows = await ctx.tx
+    .select({
+      userId: users.id,
+      membershipId: memberships.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      teamId: memberships.teamId,
+      active: users.active,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.name), asc(memberships.role));
+  const userIds = [...new Set(rows.map((row) => row.userId))];
+  const invites =
+    userIds.length === 0
+      ? []
+      : await ctx.tx
+          .select({ userId: userInvites.userId, expiresAt: userInvites.expiresAt, usedAt: userInvites.usedAt })
+          .from(userInvites)
+          .where(inArray(userInvites.userId, userIds))
+          .orderBy(desc(userInvites.createdAt));
+  const latestInvite = new Map<string, (typeof invites)[number]>();
+  for (const invite of invites) if (!latestInvite.has(invite.userId)) latestInvite.set(invite.userId, invite);
+  const teamName = new Map(teamRows.map((team) => [team.id, team.name]));
+  await writeAudit(ctx.tx, {
+    ...auditActorOf(ctx),
+    purpose: "beheer",
+    action: "read",
+    objectType: "person.list",
+    objectId: `organisation=${organisationId} ${userIds.join(" ")}`.trim(),
+    outcome: "success",
+  });
+  return {
+    organisationId,
+    organisations: organisationRows,
+    teams: teamRows,
+    roles: manager.vtAdmin ? [...ALL_ROLES] : [...PARTNER_MANAGED_ROLES],
+    people: rows.map((row) => {
+      const invite = latestInvite.get(row.userId);
+      return {
+        ...row,
+        teamName: row.teamId ? (teamName.get(row.teamId) ?? null) : null,
+        invite: invite ? inviteStateOf({ expiresAt: invite.expiresAt, usedAt: invite.usedAt, now: ctx.now() }) : null,
+      };
+    }),
+  };
+}
+
+/**
+ * admin.people.invite: a new person without a password, their membership, a one-time invite (only the token's hash is
+ * stored) and the invite e-mail through the mail outbox — all in this transaction. The token leaves only in the mail.
+ */
+export async function invitePerson(options: {
+  ctx: AuthedContext;
+  input: z.infer<typeof ZInvitePerson>;
+}): Promise<z.infer<typeof ZInvitePersonResponse>> {
+  const { ctx, input } = options;
+  const manager = requirePeopleManager(ctx);
+  if (!manager.vtAdmin && input.organisationId !== manager.organisationId) refuseOtherOrganisation();
+  checkRole(manager, input.role);
+  const [organisation] = await ctx.tx
+    .select({ id: organisations.id, kind: organisations.kind, active: organisations.active })
+    .from(organisations)
+    .where(eq(organisations.id, input.organisationId));
+  if (!organisation) refuseField("organisationId", "Kies een organisatie uit de lijst.");
+  if (!organisation.active) refuseField("organisationId", "Deze organisatie is gedeactiveerd.");
+  if (input.role === "functional_admin" && organisation.kind !== "vt") {
+    refuseField("role", "Alleen Veilig Thuis heeft functioneel beheerders.");
+  }
+  await checkTeam(ctx, organisation.id, input.teamId);
+  const [taken] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (taken) refuseField("email", "Er bestaat al een account met dit e-mailadres.");
+
+  const userId = crypto.randomUUID();
+  const token = generateToken("kpi_");
+  const now = ctx.now();
+  // Only the granted columns (no password, no created_at): the app role may not set a password.
+  await ctx.tx.execute(
+    sql`insert into users (id, email, name, active) values (${userId}, ${input.email}, ${input.name}, true)`,
+  );
+  await ctx.tx.execute(sql`insert into memberships (id, user_id, organisation_id, team_id, role)
+    values (${crypto.randomUUID()}, ${userId}, ${organisation.id}, ${input.teamId}, ${input.role})`);
+  const inviteId = crypto.randomUUID();
+  await ctx.tx
+    .insert(userInvites)
+    .values({
+      id: inviteId,
+      userId,
+      tokenHash: hashToken(token),
+      expiresAt: inviteExpiryFrom({ now }),
+      createdAt: now,
+    });
+  const mail = renderInviteMail({
+    params: { link: `${ctx.config.publicUrl.replace(/\/+$/, "")}/uitnodiging/${token}`, validDays: INVITE_VALID_DAYS },
+  });
+  // The id is made here: a partner coördinator may queue mail but not read the outbox back (RETURNING would).
+  const mailId = crypto.randomUUID();
+  await ctx.tx.insert(mailOutbox).values({
+    id: mailId,
+    toAddress: input.email,
+    template: "user_invite",
+    subject: mail.subject,
+    bodyText: mail.text,
+    bodyHtml: mail.html,
+    createdAt: now,
+  });
+  await auditPersonChange(ctx, {
+    action: "create",
+    objectType: "person",
+    userId,
+    changes: [
+      `organisation: → ${organisation.id}`,
+      `role: → ${input.role}`,
+      ...(input.teamId ? [`team: → ${input.teamId}`] : []),
+      `invite=${inviteId} mail=${mailId}`,
+    ],
+  });
+  return { userId, mailId };
+}
+
+/** admin.people.update: a membership's role and team, checked against what the form showed. */
+export async function updateMembership(options: {
+  ctx: AuthedContext;
+  input: z.infer<typeof ZUpdateMembership>;
+}): Promise<z.infer<typeof ZPersonChangeResponse>> {
+  const { ctx, input } = options;
+  const manager = requirePeopleManager(ctx);
+  const [current] = await ctx.tx
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      organisationId: memberships.organisationId,
+      role: memberships.role,
+      teamId: memberships.teamId,
+      kind: organisations.kind,
+      userActive: users.active,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.id, input.membershipId));
+  if (!current) throw new DomainRefusal("NOT_FOUND", "Dit lidmaatschap bestaat niet.");
+  if (!manager.vtAdmin) {
+    if (current.organisationId !== manager.organisationId) refuseOtherOrganisation();
+    if (!(PARTNER_MANAGED_ROLES as readonly string[]).includes(current.role)) refuseOtherOrganisation();
+  }
+  // Locked once in scope (the update policy hides other rows), then compared with what the form showed.
+  const [locked] = await ctx.tx
+    .select({ role: memberships.role, teamId: memberships.teamId })
+    .from(memberships)
+    .where(eq(memberships.id, current.id))
+    .for("update");
+  if (!locked) refuseOtherOrganisation();
+  current.role = locked.role;
+  current.teamId = locked.teamId;
+  if (current.role !== input.expectedRole || current.teamId !== input.expectedTeamId) {
+    throw new DomainRefusal("CONFLICT", CONFLICT_MESSAGE);
+  }
+  checkRole(manager, input.role);
+  if (input.role === "functional_admin" && current.kind !== "vt") {
+    refuseField("role", "Alleen Veilig Thuis heeft functioneel beheerders.");
+  }
+  await checkTeam(ctx, current.organisationId, input.teamId);
+  const wasVtAdmin = current.kind === "vt" && current.role === "functional_admin" && current.userActive;
+  if (wasVtAdmin) {
+    const problem = findLastAdminProblem({
+      wasVtAdmin,
+      remainsVtAdmin: input.role === "functional_admin",
+      remainingAfter: await countOtherVtAdmins(ctx, { membershipId: current.id }),
+    });
+    if (problem) refuseField("role", problem);
+  }
+  const changes = [
+    ...(current.role !== input.role ? [`role: ${current.role} → ${input.role}`] : []),
+    ...(current.teamId !== input.teamId ? [`team: ${current.teamId ?? "–"} → ${input.teamId ?? "–"}`] : []),
+  ];
+  if (changes.length === 0) return { userId: current.userId };
+  const [taken] = await ctx.tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, current.userId),
+        eq(memberships.organisationId, current.organisationId),
+        eq(memberships.role, input.role),
+        ne(memberships.id, current.id),
+      ),
+    );
+  if (taken) refuseField("role", "Deze persoon heeft deze rol al bij deze organisatie.");
+  await ctx.tx
+    .update(memberships)
+    .set({ role: input.role, teamId: input.teamId })
+    .where(eq(memberships.id, current.id));
+  await auditPersonChange(ctx, {
+    action: "update",
+    objectType: "person",
+    userId: current.userId,
+    changes: [`membership=${current.id}`, ...changes],
+  });
+  return { userId: current.userId };
+}
+
+/** admin.people.deactivate: the person can no longer log in, and every session of theirs ends in this transaction. */
+export async function deactivatePerson(options: {
+  ctx: AuthedContext;
+  input: { userId: string };
+}): Promise<z.infer<typeof ZPersonChangeResponse>> {
+  const { ctx, input } = options;
+  const manager = requirePeopleManager(ctx);
+  const person = await requireManagedPerson(ctx, manager, input.userId);
+  if (ctx.principal.kind === "user" && ctx.principal.user.id === person.id) {
+    throw new DomainRefusal("BAD_REQUEST", "U kunt uzelf niet deactiveren.");
+  }
+  if (!person.active) throw new DomainRefusal("CONFLICT", "Deze persoon is al gedeactiveerd.");
+  const problem = findLastAdminProblem({
+    wasVtAdmin: person.isVtAdmin,
+    remainsVtAdmin: false,
+    remainingAfter: person.isVtAdmin ? await countOtherVtAdmins(ctx, { userId: person.id }) : 1,
+  });
+  if (problem) throw new DomainRefusal("BAD_REQUEST", problem);
+  await ctx.tx.update(users).set({ active: false }).where(eq(users.id, person.id));
+  const endedSessions = await asAuthenticationRole(ctx.tx, () =>
+    revokeAllSessions({ tx: ctx.tx, userId: person.id, now: ctx.now() }),
+  );
+  await auditPersonChange(ctx, {
+    action: "update",
+    objectType: "person",
+    userId: person.id,
+    changes: ["active: true → false", `sessions ended: ${endedSessions}`],
+  });
+  return { userId: person.id, endedSessions };
+}
+
+/** admin.people.reactivate: the person may log in again (with the password or provider they had). */
+export async function reactivatePerson(options: {
+  ctx: AuthedContext;
+  input: { userId: string };
+}): Promise<z.infer<typeof ZPersonChangeResponse>> {
+  const { ctx, input } = options;
+  const manager = requirePeopleManager(ctx);
+  const person = await requireManagedPerson(ctx, manager, input.userId);
+  if (person.active) throw new DomainRefusal("CONFLICT", "Deze persoon is al actief.");
+  await ctx.tx.update(users).set({ active: true }).where(eq(users.id, person.id));
+  await auditPersonChange(ctx, {
+    action: "update",
+    objectType: "person",
+    userId: person.id,
+    changes: ["active: false → true"],
+  });
+  return { userId: person.id };
+}
+
+/**
+ * admin.people.resetMfa: the CLI's reset (`applySecondFactorReset`): the second factor becomes one to enrol again, the
+ * recovery codes go and every session ends — in this request's transaction, with its audit row.
+ */
+export async function resetPersonMfa(options: {
+  ctx: AuthedContext;
+  input: { userId: string };
+}): Promise<z.infer<typeof ZPersonChangeResponse>> {
+  const { ctx, input } = options;
+  const manager = requirePeopleManager(ctx);
+  const person = await requireManagedPerson(ctx, manager, input.userId);
+  const { endedSessions } = await asAuthenticationRole(ctx.tx, () =>
+    applySecondFactorReset({ tx: ctx.tx, userId: person.id, now: ctx.now() }),
+  );
+  await auditPersonChange(ctx, {
+    action: "execute",
+    objectType: "person.mfa_reset",
+    userId: person.id,
+    changes: [`sessions ended: ${endedSessions}`],
+  });
+  return { userId: person.id, endedSessions };
+}
