@@ -12,6 +12,7 @@ export type AdminPage = { key: AdminPageKey; path: string; label: string; descri
 const adminPageAccess: readonly { key: AdminPageKey; path: string; roles: readonly Role[] }[] = [
   { key: "organisations", path: "/beheer/organisaties", roles: ["functional_admin"] },
   { key: "teams", path: "/beheer/teams", roles: ["functional_admin", "partner_coordinator"] },
+  { key: "people", path: "/beheer/mensen", roles: ["functional_admin", "partner_coordinator"] },
   { key: "events", path: "/beheer/gebeurtenissen", roles: ["functional_admin"] },
   { key: "mail", path: "/beheer/e-mail", roles: ["functional_admin"] },
   { key: "serviceAccounts", path: "/beheer/koppelingen", roles: ["functional_admin"] },

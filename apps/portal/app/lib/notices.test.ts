@@ -20,6 +20,16 @@ describe("notices", () => {
     );
   });
 
+  it("adds the notice to a query string the path already has, before its fragment", () => {
+    expect(withNotice("/beheer/teams?organisatie=abc", noticeAfter.update)).toBe(
+      "/beheer/teams?organisatie=abc&gelukt=bewerkt",
+    );
+    expect(withNotice("/beheer/mensen?organisatie=abc&gelukt=opgeslagen#lijst", noticeAfter.update)).toBe(
+      "/beheer/mensen?organisatie=abc&gelukt=bewerkt#lijst",
+    );
+    expect(withNotice("/x#lijst", noticeAfter.update)).toBe("/x?gelukt=bewerkt#lijst");
+  });
+
   it("ignores unknown values, so the page never repeats text from the address", () => {
     expect(noticeOf(request("/x?gelukt=%3Cscript%3E"))).toBeNull();
     expect(noticeOf(request("/x?gelukt=toString"))).toBeNull();

@@ -17,9 +17,12 @@ export const noticeAfter = {
   markAllRead: "gelezen",
 } as const satisfies Record<string, NoticeKey>;
 
-/** `path` with the notice parameter. */
+/** `path` with the notice parameter, added to a query string it may already have (and before its fragment). */
 export function withNotice(path: string, notice: NoticeKey): string {
-  return `${path}?${new URLSearchParams({ gelukt: notice })}`;
+  // A relative base only to parse: the result stays a path on this site.
+  const url = new URL(path, "http://portaal.invalid");
+  url.searchParams.set("gelukt", notice);
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The Dutch notice for the `gelukt` parameter of this request, or null: only known keys, never the text itself. */

@@ -570,6 +570,12 @@ export const nl = {
     "organisatie-gewijzigd": "De wijzigingen aan de organisatie zijn opgeslagen.",
     "team-toegevoegd": "Het team is toegevoegd.",
     "team-gewijzigd": "De wijzigingen aan het team zijn opgeslagen.",
+    "persoon-uitgenodigd": "De uitnodiging staat klaar en gaat zo snel mogelijk naar het opgegeven e-mailadres.",
+    "persoon-gewijzigd": "De rol en het team zijn opgeslagen.",
+    "persoon-gedeactiveerd": "De persoon is gedeactiveerd en overal uitgelogd.",
+    "persoon-geactiveerd": "De persoon is weer actief en kan inloggen.",
+    "tweestaps-hersteld":
+      "De tweestapsverificatie is hersteld. De persoon is uitgelogd en stelt bij de volgende keer inloggen een nieuwe in.",
     "testbericht-klaar":
       "Het testbericht staat klaar en gaat zo snel mogelijk naar het meldingsadres van het team. Kijk of het aankomt.",
     "dossier-vernietigd": "Het dossier is vernietigd. Alleen anonieme aantallen blijven bewaard.",
@@ -670,6 +676,12 @@ export const nl = {
         description:
           "De teams per organisatie: de gemeenten die ze bedienen (daarheen gaan aanbiedingen) en het e-mailadres voor " +
           "meldingen, met een testbericht.",
+      },
+      people: {
+        label: "Mensen",
+        description:
+          "De mensen per organisatie: uitnodigen, rol en team wijzigen, deactiveren en de tweestapsverificatie " +
+          "herstellen.",
       },
       contactFrequencies: {
         label: "Contactfrequenties wachtlijst",
@@ -910,6 +922,63 @@ export const nl = {
     create: "Organisatie toevoegen",
     save: "Wijzigingen opslaan",
     invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+  },
+  adminPeople: {
+    title: "Mensen",
+    heading: "Mensen",
+    intro:
+      "Nodig mensen uit voor het portaal en beheer hun rol en team. Een uitgenodigde persoon krijgt een e-mail met " +
+      "een link om een wachtwoord te kiezen; de link werkt zeven dagen en één keer.",
+    coordinatorIntro:
+      "U beheert de mensen van uw eigen organisatie: medewerkers en coördinatoren. Andere rollen geeft de " +
+      "functioneel beheerder van Veilig Thuis.",
+    organisationLabel: "Organisatie",
+    show: "Mensen tonen",
+    caption: (organisation: string) => `Mensen van ${organisation}`,
+    empty: "Deze organisatie heeft nog geen mensen in het portaal.",
+    columns: { name: "Naam", email: "E-mailadres", role: "Rol", team: "Team", status: "Status", action: "Actie" },
+    noTeam: "Geen team",
+    status: {
+      active: "Actief",
+      inactive: "Gedeactiveerd",
+      open: "Uitgenodigd",
+      expired: "Uitnodiging verlopen",
+    },
+    edit: "Rol of team wijzigen",
+    editTarget: (name: string) => `van ${name}`,
+    deactivate: "Deactiveren",
+    reactivate: "Weer activeren",
+    resetMfa: "Tweestapsverificatie herstellen",
+    rowTarget: (name: string) => `voor ${name}`,
+    inviteHeading: "Iemand uitnodigen",
+    editHeading: (name: string) => `Rol en team van ${name}`,
+    cancelEdit: "Niet wijzigen",
+    nameLabel: "Naam",
+    emailLabel: "E-mailadres",
+    emailDescription: "Het werkadres van de persoon. Hierheen gaat de uitnodiging.",
+    roleLabel: "Rol",
+    teamLabel: "Team",
+    teamNone: "Geen team",
+    invite: "Uitnodiging versturen",
+    save: "Wijzigingen opslaan",
+    invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+  },
+  invite: {
+    title: "Uitnodiging",
+    heading: "Wachtwoord kiezen",
+    intro:
+      "U bent uitgenodigd voor het Ketenportaal. Kies een wachtwoord van minstens 12 tekens. Daarna logt u in met uw " +
+      "e-mailadres en dit wachtwoord.",
+    passwordLabel: "Wachtwoord",
+    passwordDescription: "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.",
+    confirmationLabel: "Wachtwoord nog een keer",
+    submit: "Wachtwoord opslaan",
+    unknown: "Deze uitnodiging bestaat niet. Controleer de link in de e-mail.",
+    expired: "Deze uitnodiging is verlopen. Vraag uw functioneel beheerder om een nieuwe uitnodiging.",
+    used: "Deze uitnodiging is al gebruikt. Log in met het wachtwoord dat u toen hebt gekozen.",
+    done: "Uw wachtwoord is opgeslagen. U kunt nu inloggen.",
+    toLogin: "Naar inloggen",
+    invalidRequest: "Dit verzoek is niet geldig. Open de link uit de e-mail opnieuw.",
   },
   adminTeams: {
     title: "Teams",

@@ -13,7 +13,7 @@ import { Heading1, Heading2, Paragraph } from "../components/typography";
 import { textOf } from "../lib/form-data";
 import { fieldErrorSummary, fieldErrorsFromRefusal } from "../lib/form-errors";
 import { isId } from "../lib/ids";
-import { type NoticeKey, noticeOf } from "../lib/notices";
+import { type NoticeKey, noticeOf, withNotice } from "../lib/notices";
 import { revalidateAfterConflict } from "../lib/revalidate";
 import { nl, pageTitle } from "../messages/nl";
 import { requireUser } from "../session.server";
@@ -30,8 +30,8 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 const pathFor = (organisationId: string, extra: Record<string, string> = {}) =>
   `${PATH}?${new URLSearchParams({ organisatie: organisationId, ...extra })}`;
-/** Back to the organisation's teams with the notice (withNotice would start a second query string). */
-const afterChange = (organisationId: string, notice: NoticeKey) => pathFor(organisationId, { gelukt: notice });
+/** Back to the organisation's teams with the notice. */
+const afterChange = (organisationId: string, notice: NoticeKey) => withNotice(pathFor(organisationId), notice);
 
 // `?organisatie=<id>` picks the organisation (the beheerder's choice; a partner coördinator always sees their own),
 // `?bewerk=<id>` opens a team's form: plain links and a GET form, so it all works without JavaScript.
