@@ -124,4 +124,47 @@ describe("the Mensen page and the invite link", () => {
     await invitePage.getByText("Nieuwe Collega").first().waitFor();
     await invitePage.getByRole("button", { name: "Uitloggen" }).first().waitFor();
   });
+
+  it("changes a role, deactivates and reactivates without JavaScript; a coördinator sees only their own people", async () => {
+    const coordinator = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "coordinator@swt-haarlem.example",
+      contexts,
+      javaScriptEnabled: false,
+    });
+    await coordinator.goto("/beheer/mensen");
+    await coordinator.getByRole("table", { name: "Mensen van Sociaal Wijkteam Haarlem" }).waitFor();
+    // No choice of organisation, and only the partner roles to give.
+    expect(await coordinator.getByLabel("Organisatie").count()).toBe(0);
+    expect(await coordinator.getByLabel("Rol").locator("option").allTextContents()).toEqual([
+      "medewerker ketenpartner",
+      "coördinator ketenpartner",
+    ]);
+
+    const worker = coordinator.getByRole("row", { name: /medewerker@swt-haarlem\.example/ });
+    await worker.getByRole("link", { name: /Rol of team wijzigen/ }).click();
+    await coordinator.getByRole("heading", { level: 2, name: /^Rol en team van/ }).waitFor();
+    await coordinator.getByLabel("Rol").selectOption({ label: "coördinator ketenpartner" });
+    await coordinator.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await waitForNotice(coordinator, "De rol en het team zijn opgeslagen.");
+    expect(await worker.textContent()).toContain("coördinator ketenpartner");
+
+    // The person logged in elsewhere is logged out at once.
+    const other = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "medewerker@swt-haarlem.example",
+      contexts,
+    });
+    await worker.getByRole("button", { name: /^Deactiveren/ }).click();
+    await waitForNotice(coordinator, "De persoon is gedeactiveerd en overal uitgelogd.");
+    expect(await worker.textContent()).toContain("Gedeactiveerd");
+    await other.goto("/overdrachten");
+    await other.waitForURL(/\/inloggen/);
+
+    await worker.getByRole("button", { name: /^Weer activeren/ }).click();
+    await waitForNotice(coordinator, "De persoon is weer actief en kan inloggen.");
+    expect(await worker.textContent()).toContain("Actief");
+  });
 });
