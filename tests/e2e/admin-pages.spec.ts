@@ -164,9 +164,10 @@ describe("the beheer pages", () => {
     const coordinator = await logIn("coordinator@swt-haarlem.example");
     const landing = await coordinator.goto("/beheer");
     expect(landing?.status()).toBe(200);
-    // Only the Teams page (their own teams' notification address) is theirs.
+    // Only the Teams page (their own teams' notification address) and Mensen (their own people) are theirs.
     const links = await coordinator.locator("main").getByRole("link").allTextContents();
     expect(links.some((text) => text.includes("Teams"))).toBe(true);
+    expect(links.some((text) => text.includes("Mensen"))).toBe(true);
     expect(links.some((text) => text.includes("Gebeurtenissen") || text.includes("Organisaties"))).toBe(false);
     for (const path of ["/beheer/e-mail", "/beheer/gebeurtenissen", "/beheer/koppelingen", "/beheer/organisaties"]) {
       const response = await coordinator.goto(path);
