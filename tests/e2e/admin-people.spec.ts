@@ -87,7 +87,9 @@ describe("the Mensen page and the invite link", () => {
     await page.getByLabel("Team").selectOption({ label: "Wijkteam Haarlem" });
     await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
     await waitForNotice(page, "De uitnodiging staat klaar");
-    expect(await page.getByRole("row", { name: /Nieuwe Collega/ }).textContent()).toContain("Uitgenodigd");
+    const invited = page.getByRole("row", { name: /Nieuwe Collega/ });
+    expect(await invited.textContent()).toContain("Uitgenodigd");
+    expect(await invited.getByRole("button", { name: /^Opnieuw uitnodigen/ }).count()).toBe(1);
 
     // The demo's own notifications go out too: wait for the one to the invitee.
     const mail = await mailTo("nieuwe.collega@swt-haarlem.example");

@@ -604,6 +604,15 @@ const CALLS: Record<string, Call | "not-called"> = {
     setup: (tx) => tx.execute(sql`update users set active = false where email = 'medewerker@swt-haarlem.example'`),
     run: async (api, _r, person) => api.admin.people.reactivate({ userId: (await managedPersonOf(person)).userId }),
   },
+  "admin.people.reinvite": {
+    subject: "none",
+    recordOf: none,
+    setup: (tx) =>
+      tx.execute(sql`insert into user_invites (user_id, token_hash, expires_at)
+        select id, 'matrix-expired-invite', now() - interval '1 day' from users
+        where email = 'medewerker@swt-haarlem.example'`),
+    run: async (api, _r, person) => api.admin.people.reinvite({ userId: (await managedPersonOf(person)).userId }),
+  },
   "admin.people.resetMfa": {
     subject: "none",
     recordOf: none,

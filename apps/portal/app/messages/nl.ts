@@ -949,6 +949,7 @@ export const nl = {
     deactivate: "Deactiveren",
     reactivate: "Weer activeren",
     resetMfa: "Tweestapsverificatie herstellen",
+    reinvite: "Opnieuw uitnodigen",
     rowTarget: (name: string) => `voor ${name}`,
     inviteHeading: "Iemand uitnodigen",
     editHeading: (name: string) => `Rol en team van ${name}`,

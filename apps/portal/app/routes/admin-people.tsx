@@ -113,10 +113,15 @@ export async function action(args: ActionFunctionArgs) {
     deactivate: { call: "deactivate", notice: "persoon-gedeactiveerd" },
     reactivate: { call: "reactivate", notice: "persoon-geactiveerd" },
     resetMfa: { call: "resetMfa", notice: "tweestaps-hersteld" },
+    reinvite: { call: "reinvite", notice: "persoon-uitgenodigd" },
   } as const;
   if (Object.hasOwn(rowActions, intent)) {
     const rowAction = rowActions[intent as keyof typeof rowActions];
-    const done = await tryApi(args, (api) => api.admin.people[rowAction.call]({ userId: id }), m.invalidRequest);
+    const done = await tryApi(
+      args,
+      async (api): Promise<unknown> => api.admin.people[rowAction.call]({ userId: id }),
+      m.invalidRequest,
+    );
     if (!done.ok) return data<ActionResult>({ conflict: done.refusal.message }, { status: 400 });
     throw after(rowAction.notice);
   }
@@ -221,6 +226,16 @@ export default function AdminPeopleRoute() {
                       label={person.active ? m.deactivate : m.reactivate}
                       target={m.rowTarget(person.name)}
                     />
+                    {person.active && (person.invite === "open" || person.invite === "expired") ? (
+                      <RowActionForm
+                        intent="reinvite"
+                        id={person.userId}
+                        hidden={{ organisationId }}
+                        busy={false}
+                        label={m.reinvite}
+                        target={m.rowTarget(person.name)}
+                      />
+                    ) : null}
                     {person.active ? (
                       <RowActionForm
                         intent="resetMfa"

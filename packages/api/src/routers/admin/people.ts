@@ -3,6 +3,7 @@ import {
   invitePerson,
   listPeople,
   reactivatePerson,
+  reinvitePerson,
   resetPersonMfa,
   updateMembership,
 } from "../../services/admin/manage-people";
@@ -42,6 +43,10 @@ export const peopleAdminRouter = router({
     .input(ZPersonRequest)
     .output(ZPersonChangeResponse)
     .mutation(({ ctx, input }) => reactivatePerson({ ctx, input })),
+  reinvite: authedProcedure
+    .input(ZPersonRequest)
+    .output(ZInvitePersonResponse)
+    .mutation(({ ctx, input }) => reinvitePerson({ ctx, input })),
   resetMfa: authedProcedure
     .input(ZPersonRequest)
     .output(ZPersonChangeResponse)

@@ -191,6 +191,31 @@ describe("inviting a person", () => {
     }
   });
 
+  it("sends a new invite to someone who never used theirs; using one ends the others", async () => {
+    const other = "later@swt-haarlem.example";
+    const userId = (await one<{ id: string }>(sql`select id from users where email = ${other}`)).id;
+    const firstToken = await inviteTokenFor(other);
+    clock.set(new Date("2026-11-25T11:00:00Z"));
+    try {
+      await swtCoordinator.admin.people.reinvite({ userId });
+    } finally {
+      clock.set(start);
+    }
+    const token = await inviteTokenFor(other);
+    expect(token).not.toBe(firstToken);
+    const api = await publicApi();
+    expect(await api.auth.invite.get({ token })).toEqual({ state: "open" });
+    await api.auth.invite.accept({
+      token,
+      password: "lang-genoeg-wachtwoord",
+      passwordConfirmation: "lang-genoeg-wachtwoord",
+    });
+    expect(await api.auth.invite.get({ token: firstToken })).toEqual({ state: "used" });
+    const again = await refusal(swtCoordinator.admin.people.reinvite({ userId }));
+    expect(again.message).toMatch(/al gebruikt/);
+    expect((await refusal(vtWorker.admin.people.reinvite({ userId }))).code).toBe("FORBIDDEN");
+  });
+
   it("refuses a coördinator another organisation, a VT role, a taken address — and everyone else", async () => {
     const base = { name: "Iemand Anders", email: "iemand@cjg-haarlemmermeer.example", teamId: null };
     expect(

@@ -252,7 +252,6 @@ export async function invitePerson(options: {
   if (taken) refuseField("email", "Er bestaat al een account met dit e-mailadres.");
 
   const userId = crypto.randomUUID();
-  const token = generateToken("kpi_");
   const now = ctx.now();
   // Only the granted columns (no password, no created_at): the app role may not set a password.
   await ctx.tx.execute(
@@ -260,30 +259,7 @@ export async function invitePerson(options: {
   );
   await ctx.tx.execute(sql`insert into memberships (id, user_id, organisation_id, team_id, role)
     values (${crypto.randomUUID()}, ${userId}, ${organisation.id}, ${input.teamId}, ${input.role})`);
-  const inviteId = crypto.randomUUID();
-  await ctx.tx
-    .insert(userInvites)
-    .values({
-      id: inviteId,
-      userId,
-      tokenHash: hashToken(token),
-      expiresAt: inviteExpiryFrom({ now }),
-      createdAt: now,
-    });
-  const mail = renderInviteMail({
-    params: { link: `${ctx.config.publicUrl.replace(/\/+$/, "")}/uitnodiging/${token}`, validDays: INVITE_VALID_DAYS },
-  });
-  // The id is made here: a partner coördinator may queue mail but not read the outbox back (RETURNING would).
-  const mailId = crypto.randomUUID();
-  await ctx.tx.insert(mailOutbox).values({
-    id: mailId,
-    toAddress: input.email,
-    template: "user_invite",
-    subject: mail.subject,
-    bodyText: mail.text,
-    bodyHtml: mail.html,
-    createdAt: now,
-  });
+  const { inviteId, mailId } = await queueInvite(ctx, { userId, email: input.email, now });
   await auditPersonChange(ctx, {
     action: "create",
     objectType: "person",
@@ -296,6 +272,65 @@ export async function invitePerson(options: {
     ],
   });
   return { userId, mailId };
+}
+
+/** A one-time invite (only the token's hash is stored) and its e-mail through the mail outbox; the token leaves only in the mail. */
+async function queueInvite(ctx: AuthedContext, options: { userId: string; email: string; now: Date }) {
+  const { userId, now } = options;
+  const token = generateToken("kpi_");
+  const inviteId = crypto.randomUUID();
+  await ctx.tx.insert(userInvites).values({
+    id: inviteId,
+    userId,
+    tokenHash: hashToken(token),
+    expiresAt: inviteExpiryFrom({ now }),
+    createdAt: now,
+  });
+  const mail = renderInviteMail({
+    params: { link: `${ctx.config.publicUrl.replace(/\/+$/, "")}/uitnodiging/${token}`, validDays: INVITE_VALID_DAYS },
+  });
+  // The id is made here: a partner coördinator may queue mail but not read the outbox back (RETURNING would).
+  const mailId = crypto.randomUUID();
+  await ctx.tx.insert(mailOutbox).values({
+    id: mailId,
+    toAddress: options.email,
+    template: "user_invite",
+    subject: mail.subject,
+    bodyText: mail.text,
+    bodyHtml: mail.html,
+    createdAt: now,
+  });
+  return { inviteId, mailId };
+}
+
+/**
+ * admin.people.reinvite: a new invite for someone who never used theirs (it expired, or the mail got lost). An earlier
+ * link to the same address works until it expires; once one is used, the others are refused as used.
+ */
+export async function reinvitePerson(options: {
+  ctx: AuthedContext;
+  input: { userId: string };
+}): Promise<z.infer<typeof ZInvitePersonResponse>> {
+  const { ctx, input } = options;
+  const manager = requirePeopleManager(ctx);
+  const person = await requireManagedPerson(ctx, manager, input.userId);
+  if (!person.active) throw new DomainRefusal("BAD_REQUEST", "Deze persoon is gedeactiveerd. Activeer eerst.");
+  const invites = await ctx.tx
+    .select({ id: userInvites.id, usedAt: userInvites.usedAt })
+    .from(userInvites)
+    .where(eq(userInvites.userId, person.id));
+  if (invites.length === 0 || invites.some((invite) => invite.usedAt !== null)) {
+    throw new DomainRefusal("BAD_REQUEST", "Deze persoon heeft de uitnodiging al gebruikt en kan inloggen.");
+  }
+  const now = ctx.now();
+  const { inviteId, mailId } = await queueInvite(ctx, { userId: person.id, email: person.email, now });
+  await auditPersonChange(ctx, {
+    action: "execute",
+    objectType: "person.invite",
+    userId: person.id,
+    changes: [`invite=${inviteId} mail=${mailId}`, `earlier invites: ${invites.length}`],
+  });
+  return { userId: person.id, mailId };
 }
 
 /** admin.people.update: a membership's role and team, checked against what the form showed. */

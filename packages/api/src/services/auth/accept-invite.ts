@@ -61,6 +61,11 @@ export async function acceptInvite(options: {
       .where(and(eq(userInvites.id, invite.id), isNull(userInvites.usedAt)))
       .returning({ id: userInvites.id });
     if (!used) throw new DomainRefusal("BAD_REQUEST", INVITE_STATE_MESSAGES.used);
+    // Any other open invite of the person (a re-sent one) can no longer set the password.
+    await tx
+      .update(userInvites)
+      .set({ usedAt: options.now })
+      .where(and(eq(userInvites.userId, invite.userId), isNull(userInvites.usedAt)));
     await tx.update(users).set({ passwordHash }).where(eq(users.id, invite.userId));
     await revokeAllSessions({ tx, userId: invite.userId, now: options.now });
     await writeAudit(tx, {
