@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLastAdminProblem, inviteExpiryFrom, inviteStateOf, mayGiveRole } from "./people-rules";
+import { findLastAdminProblem, findRoleProblem, inviteExpiryFrom, inviteStateOf, mayGiveRole } from "./people-rules";
 
 describe("people rules", () => {
   const now = new Date("2026-11-26T10:00:00Z");
@@ -24,5 +24,14 @@ describe("people rules", () => {
     expect(mayGiveRole({ actorIsVtAdmin: false, role: "partner_worker" })).toBe(true);
     expect(mayGiveRole({ actorIsVtAdmin: false, role: "functional_admin" })).toBe(false);
     expect(mayGiveRole({ actorIsVtAdmin: true, role: "functional_admin" })).toBe(true);
+  });
+
+  it("gives each kind of organisation its own roles", () => {
+    expect(findRoleProblem({ role: "vt_worker", organisationKind: "vt" })).toBeNull();
+    expect(findRoleProblem({ role: "functional_admin", organisationKind: "cjg" })).toMatch(/Veilig Thuis/);
+    expect(findRoleProblem({ role: "partner_worker", organisationKind: "local_team" })).toBeNull();
+    expect(findRoleProblem({ role: "partner_worker", organisationKind: "vt" })).toMatch(/ketenpartner/);
+    expect(findRoleProblem({ role: "policy_officer", organisationKind: "municipality" })).toBeNull();
+    expect(findRoleProblem({ role: "policy_officer", organisationKind: "youth_protection" })).toMatch(/gemeente/);
   });
 });

@@ -45,3 +45,20 @@ export function mayGiveRole<R extends string>(options: { actorIsVtAdmin: boolean
   if (options.actorIsVtAdmin) return true;
   return (PARTNER_MANAGED_ROLES as readonly string[]).includes(options.role);
 }
+
+/**
+ * Which roles fit which kind of organisation: VT's roles at Veilig Thuis, the partner roles at a partner, the
+ * beleidsmedewerker at a gemeente. Principals, policies and the report rely on it.
+ */
+export function findRoleProblem(options: { role: string; organisationKind: string }): string | null {
+  const { role, organisationKind } = options;
+  if (["functional_admin", "vt_worker", "team_coordinator"].includes(role)) {
+    return organisationKind === "vt" ? null : "Deze rol hoort bij Veilig Thuis. Kies een rol van deze organisatie.";
+  }
+  if (role === "policy_officer") {
+    return organisationKind === "municipality" ? null : "Alleen een gemeente heeft beleidsmedewerkers.";
+  }
+  return organisationKind === "vt" || organisationKind === "municipality"
+    ? "Deze rol hoort bij een ketenpartner. Kies een rol van deze organisatie."
+    : null;
+}

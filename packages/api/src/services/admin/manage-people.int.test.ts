@@ -84,7 +84,8 @@ describe("admin.people.list", () => {
   it("shows the beheerder any organisation's people and a coördinator only their own", async () => {
     const swt = await admin.admin.people.list({ organisationId: ids.swt });
     expect(swt.people.map((p) => p.email)).toContain("medewerker@swt-haarlem.example");
-    expect(swt.roles).toContain("functional_admin");
+    expect(swt.roles).toEqual(["partner_worker", "partner_coordinator"]);
+    expect((await admin.admin.people.list()).roles).toContain("functional_admin");
     const own = await swtCoordinator.admin.people.list();
     expect(own.organisationId).toBe(ids.swt);
     expect(own.roles).toEqual(["partner_worker", "partner_coordinator"]);
@@ -241,6 +242,9 @@ describe("inviting a person", () => {
         )
       ).fields,
     ).toEqual({ email: ["Er bestaat al een account met dit e-mailadres."] });
+    expect(
+      (await refusal(admin.admin.people.invite({ ...base, organisationId: ids.cjg, role: "vt_worker" }))).fields,
+    ).toEqual({ role: ["Deze rol hoort bij Veilig Thuis. Kies een rol van deze organisatie."] });
     expect(
       (await refusal(vtWorker.admin.people.invite({ ...base, organisationId: ids.vt, role: "vt_worker" }))).code,
     ).toBe("FORBIDDEN");

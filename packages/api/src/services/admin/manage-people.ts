@@ -10,6 +10,7 @@ import {
 } from "@ketenportaal/db";
 import {
   findLastAdminProblem,
+  findRoleProblem,
   INVITE_VALID_DAYS,
   inviteExpiryFrom,
   inviteStateOf,
@@ -154,6 +155,9 @@ async function auditPersonChange(
   });
 }
 
+const organisationKindOf = (rows: { id: string; kind: string }[], id: string) =>
+  rows.find((row) => row.id === id)?.kind ?? "";
+
 /** admin.people.list: the people of one organisation (a coördinator: their own), with role, team and invite state. */
 export async function listPeople(options: {
   ctx: AuthedContext;
@@ -214,7 +218,10 @@ export async function listPeople(options: {
     organisationId,
     organisations: organisationRows,
     teams: teamRows,
-    roles: manager.vtAdmin ? [...ALL_ROLES] : [...PARTNER_MANAGED_ROLES],
+    roles: (manager.vtAdmin ? ALL_ROLES : PARTNER_MANAGED_ROLES).filter(
+      (role) =>
+        findRoleProblem({ role, organisationKind: organisationKindOf(organisationRows, organisationId) }) === null,
+    ),
     people: rows.map((row) => {
       const invite = latestInvite.get(row.userId);
       return {
@@ -244,9 +251,8 @@ export async function invitePerson(options: {
     .where(eq(organisations.id, input.organisationId));
   if (!organisation) refuseField("organisationId", "Kies een organisatie uit de lijst.");
   if (!organisation.active) refuseField("organisationId", "Deze organisatie is gedeactiveerd.");
-  if (input.role === "functional_admin" && organisation.kind !== "vt") {
-    refuseField("role", "Alleen Veilig Thuis heeft functioneel beheerders.");
-  }
+  const roleProblem = findRoleProblem({ role: input.role, organisationKind: organisation.kind });
+  if (roleProblem) refuseField("role", roleProblem);
   await checkTeam(ctx, organisation.id, input.teamId);
   const [taken] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (taken) refuseField("email", "Er bestaat al een account met dit e-mailadres.");
@@ -372,9 +378,8 @@ export async function updateMembership(options: {
     throw new DomainRefusal("CONFLICT", CONFLICT_MESSAGE);
   }
   checkRole(manager, input.role);
-  if (input.role === "functional_admin" && current.kind !== "vt") {
-    refuseField("role", "Alleen Veilig Thuis heeft functioneel beheerders.");
-  }
+  const roleProblem = findRoleProblem({ role: input.role, organisationKind: current.kind });
+  if (roleProblem) refuseField("role", roleProblem);
   await checkTeam(ctx, current.organisationId, input.teamId);
   const wasVtAdmin = current.kind === "vt" && current.role === "functional_admin" && current.userActive;
   if (wasVtAdmin) {
