@@ -29,5 +29,13 @@ describe("describeRefusedCall", () => {
       caseId: null,
     });
     expect(describeRefusedCall({ path: "handover.get", type: "query", rawInput: "x" }).objectId).toBeNull();
+    // Beheer of people names the person (a partner coördinator refused on another organisation's medewerker).
+    expect(
+      describeRefusedCall({
+        path: "admin.people.deactivate",
+        type: "mutation",
+        rawInput: { userId: "B0000000-0000-4000-8000-000000000002" },
+      }).objectId,
+    ).toBe("b0000000-0000-4000-8000-000000000002");
   });
 });

@@ -35,7 +35,7 @@ const AREAS: Record<string, { purpose: string; objectType: string }> = {
 };
 
 /** The input keys that name the record a call is about, most specific first. */
-const RECORD_KEYS = ["id", "trajectoryId", "meetingId", "caseId"] as const;
+const RECORD_KEYS = ["id", "trajectoryId", "meetingId", "caseId", "userId", "membershipId", "regionId"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function uuidAt(input: unknown, key: string): string | null {
