@@ -185,7 +185,9 @@ describe("the relay while the brokers are cut off for 30 s under load", () => {
     expect(report.distinct).toBe(expected.length);
     expect(expected.length).toBeGreaterThan(backlogAtEnd);
     expect(bypassed).toEqual(new Set());
-    expect([...proxies.values()].every((proxy) => proxy.accepted() > 0)).toBe(true);
+    // The proxies carried the traffic. Not necessarily all three: the producer connects only to the brokers that lead
+    // a partition it writes to (plus one for metadata), and the mock may give two brokers all the leaders.
+    expect([...proxies.values()].some((proxy) => proxy.accepted() > 0)).toBe(true);
     console.info(
       `outage: ${expected.length} events, ${backlogAtEnd} waiting at the end of the cut, ${attempts} publish attempts ` +
         `(${failures} failed), ${report.duplicates} re-sent`,
