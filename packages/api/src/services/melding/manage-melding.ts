@@ -118,6 +118,13 @@ export async function writeCaseEvent(
   });
 }
 
+/** The rest of a plain case update: its audit row and its event, in the write's transaction. */
+async function recordCaseUpdate(ctx: AuthedContext, updated: CaseRow, objectType: string, event: CaseEvent) {
+  await auditChange(ctx, { action: "update", objectType, objectId: updated.id, caseId: updated.id });
+  await writeCaseEvent(ctx, updated, event);
+  return { id: updated.id, version: updated.version };
+}
+
 /**
  * Records the melding: when it came in, the gemeente, the melder's kind (and a professional's address for
  * terugkoppeling) and the priority factors. The priority follows from the factors (domain derivePriority) and the
@@ -166,9 +173,7 @@ export async function recordMelding(options: { ctx: AuthedContext; input: z.infe
   } else {
     await ctx.tx.delete(melderAddresses).where(eq(melderAddresses.caseId, updated.id));
   }
-  await auditChange(ctx, { action: "update", objectType: "case.melding", objectId: updated.id, caseId: updated.id });
-  await writeCaseEvent(ctx, updated, "melding_recorded");
-  return { id: updated.id, version: updated.version };
+  return recordCaseUpdate(ctx, updated, "case.melding", "melding_recorded");
 }
 
 /** Completes the veiligheidsbeoordeling with its conclusion; the case leaves the triage queue. */
@@ -186,14 +191,7 @@ export async function completeAssessment(options: {
     safetyAssessmentCompletedAt: ctx.now(),
     conclusion: input.conclusion,
   });
-  await auditChange(ctx, {
-    action: "update",
-    objectType: "case.assessment",
-    objectId: updated.id,
-    caseId: updated.id,
-  });
-  await writeCaseEvent(ctx, updated, "assessment_completed");
-  return { id: updated.id, version: updated.version };
+  return recordCaseUpdate(ctx, updated, "case.assessment", "assessment_completed");
 }
 
 /** Starts the onderzoek chosen after the assessment; due 10 weeks later (domain investigationDueOn). */
@@ -214,14 +212,7 @@ export async function startInvestigation(options: {
     investigationStartedAt: now,
     investigationDueOn: investigationDueOn({ startedAt: now }),
   });
-  await auditChange(ctx, {
-    action: "update",
-    objectType: "case.investigation",
-    objectId: updated.id,
-    caseId: updated.id,
-  });
-  await writeCaseEvent(ctx, updated, "investigation_started");
-  return { id: updated.id, version: updated.version };
+  return recordCaseUpdate(ctx, updated, "case.investigation", "investigation_started");
 }
 
 export async function finishInvestigation(options: {
@@ -237,14 +228,7 @@ export async function finishInvestigation(options: {
   });
   if (refusal) throw new DomainRefusal("CONFLICT", refusal);
   const updated = await writeCase(ctx, current, input.version, { investigationFinishedAt: ctx.now() });
-  await auditChange(ctx, {
-    action: "update",
-    objectType: "case.investigation",
-    objectId: updated.id,
-    caseId: updated.id,
-  });
-  await writeCaseEvent(ctx, updated, "investigation_finished");
-  return { id: updated.id, version: updated.version };
+  return recordCaseUpdate(ctx, updated, "case.investigation", "investigation_finished");
 }
 
 /**
