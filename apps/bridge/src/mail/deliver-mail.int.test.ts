@@ -208,7 +208,8 @@ describe("deliverPendingMail", () => {
     const dying: MailTransport = { ...real, send: (mail) => real.send(mail).then(() => new Promise(() => {})) };
     const now = new Date();
     void deliverPendingMail({ db: test.db, transport: dying, now });
-    await smtp.waitForMessages({ count: 1 });
+    // A loaded CI machine once needed more than the default 10 s for this first delivery.
+    await smtp.waitForMessages({ count: 1, timeoutMs: 25_000 });
 
     // No lock is held while the first deliverer hangs, and the claim keeps others away until it lapses.
     expect(await deliverPendingMail({ db: test.db, transport: real, now })).toMatchObject({ claimed: 0 });
