@@ -42,10 +42,16 @@ export async function callerForServiceAccount(options: { db: Database; organisat
   const { token } = await createServiceAccount({
     db: options.db,
     organisationSlug: options.organisationSlug,
-    name: `Koppeling ${options.organisationSlug}`,
+    // A name of its own each time: an organisation's active accounts have different names.
+    name: `Koppeling ${options.organisationSlug} ${crypto.randomUUID().slice(0, 8)}`,
     operator: { onBehalfOf: "test" },
   });
-  const principal = await findServiceAccountPrincipal({ db: options.db, token });
+  return callerForToken({ db: options.db, token, ...(options.clock ? { clock: options.clock } : {}) });
+}
+
+/** A caller acting as the partner system behind this Bearer token, as the server would get it. */
+export async function callerForToken(options: { db: Database; token: string; clock?: TestClock }) {
+  const principal = await findServiceAccountPrincipal({ db: options.db, token: options.token });
   if (!principal) throw new Error("no service account principal");
   return createApiCaller({ db: options.db, principal, meta, config, now: options.clock?.now ?? (() => new Date()) });
 }

@@ -1,13 +1,4 @@
-import {
-  type Database,
-  memberships,
-  organisations,
-  roles,
-  serviceAccounts,
-  type Transaction,
-  teams,
-  users,
-} from "@ketenportaal/db";
+import { type Database, memberships, organisations, roles, type Transaction, teams, users } from "@ketenportaal/db";
 import { withSystemTask } from "@ketenportaal/db/system";
 import { ZEmailAddress, ZNewPassword } from "@ketenportaal/domain";
 import { and, eq } from "drizzle-orm";
@@ -16,8 +7,8 @@ import { writeAudit } from "../audit/write-audit";
 import { hashPassword } from "../auth/passwords";
 import type { Role } from "../auth/principal";
 import { revokeAllSessions } from "../auth/sessions";
-import { generateToken, hashToken } from "../auth/tokens";
 import { DomainRefusal } from "../errors";
+import { insertServiceAccount } from "./create-service-account";
 import { applyServiceAccountRevocation } from "./revoke-service-account";
 
 /** Who runs an account command outside a web request (the CLI, the demo seed). */
@@ -101,23 +92,29 @@ export async function resetPassword(options: {
   });
 }
 
-/** Creates a partner system's account. The token is returned once; only its hash is stored. */
+/**
+ * Creates a partner system's account (CLI, demo, tests). The token is returned once; only its hash is stored. The
+ * same rules as on the beheer page (an active organisation, a name not in use by its active accounts), except that
+ * the expiry is optional here: an operator may create a token without one, or an expired one to test with.
+ */
 export async function createServiceAccount(options: {
   db: Database;
   organisationSlug: string;
   name: string;
   expiresAt?: Date | undefined;
   operator: OperatorMeta;
+  now?: Date;
 }): Promise<{ serviceAccountId: string; token: string }> {
   const name = parseOrRefuse(z.string().trim().min(1, "Vul een naam in."), options.name);
-  const token = generateToken("kpsa_");
   return withSystemTask(options.db, { task: "cli", requestId: options.operator.requestId }, async (tx) => {
     const organisation = await findOrganisationBySlug(tx, options.organisationSlug);
-    const [account] = await tx
-      .insert(serviceAccounts)
-      .values({ organisationId: organisation.id, name, tokenHash: hashToken(token), expiresAt: options.expiresAt })
-      .returning({ id: serviceAccounts.id });
-    if (!account) throw new Error("service account insert returned nothing");
+    const account = await insertServiceAccount({
+      tx,
+      organisationId: organisation.id,
+      name,
+      expiresAt: options.expiresAt ?? null,
+      now: options.now ?? new Date(),
+    });
     await writeAudit(tx, {
       organisationId: organisation.id,
       onBehalfOf: options.operator.onBehalfOf,
@@ -128,7 +125,7 @@ export async function createServiceAccount(options: {
       outcome: "success",
       requestId: options.operator.requestId,
     });
-    return { serviceAccountId: account.id, token };
+    return { serviceAccountId: account.id, token: account.token };
   });
 }
 
