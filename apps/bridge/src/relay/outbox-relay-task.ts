@@ -1,3 +1,4 @@
+import { setTimeout } from "node:timers/promises";
 import type { Database } from "@ketenportaal/db";
 import type { BridgeLogger, BridgeTask } from "../bridge";
 import { type EventPublisher, PublishError } from "./kafka-publisher";
@@ -6,6 +7,7 @@ import { relayOutboxBatch } from "./relay-outbox";
 export type RelayStatus = { kafka: "ok" | "unreachable"; unreachableSince: Date | null };
 
 const MAX_BACKOFF_MS = 30_000;
+const HELD_ELSEWHERE_WAIT_MS = 20;
 
 /**
  * The relay as a bridge task: drains the outbox batch by batch. When Kafka is unreachable it keeps the rows,
@@ -17,11 +19,14 @@ export function createOutboxRelayTask(options: {
   apiBaseUrl: string;
   logger: BridgeLogger;
   batchSize?: number;
+  /** Claim loops running at once (default 2: one claims while the other's batch is with the broker). */
+  concurrency?: number;
   clock?: () => number;
   observeLatency?: (seconds: number) => void;
 }): BridgeTask & { status: () => RelayStatus } {
   const clock = options.clock ?? Date.now;
   const batchSize = options.batchSize ?? 200;
+  const concurrency = Math.max(1, options.concurrency ?? 2);
   let failures = 0;
   let retryAt = 0;
   let unreachableSince: number | null = null;
@@ -41,16 +46,27 @@ export function createOutboxRelayTask(options: {
         } catch (error) {
           throw new PublishError(error);
         }
-        let published = batchSize;
-        while (published === batchSize && !signal.aborted) {
-          ({ published } = await relayOutboxBatch({
-            db,
-            publisher: options.publisher,
-            apiBaseUrl: options.apiBaseUrl,
-            batchSize,
-            ...(options.observeLatency ? { observeLatency: options.observeLatency } : {}),
-          }));
-        }
+        // Several claim loops at once: while one batch waits for the broker's acknowledgement, the next is claimed
+        // and built. relayOutboxBatch keeps them apart (row locks and a lock per aggregate), so one handover's events
+        // still reach Kafka in order; the producer keeps one request in flight, so sends queue, claims overlap.
+        // A loop whose candidates all belong to handovers the other loop holds waits a moment and tries again.
+        const drain = async () => {
+          let candidates = batchSize;
+          while (candidates === batchSize && !signal.aborted) {
+            const batch = await relayOutboxBatch({
+              db,
+              publisher: options.publisher,
+              apiBaseUrl: options.apiBaseUrl,
+              batchSize,
+              ...(options.observeLatency ? { observeLatency: options.observeLatency } : {}),
+            });
+            candidates = batch.candidates;
+            if (batch.published === 0 && candidates === batchSize) await setTimeout(HELD_ELSEWHERE_WAIT_MS);
+          }
+        };
+        const results = await Promise.allSettled(Array.from({ length: concurrency }, drain));
+        const failed = results.find((result) => result.status === "rejected");
+        if (failed) throw failed.reason;
         if (unreachableSince !== null) {
           options.logger.info(
             { downSeconds: Math.round((clock() - unreachableSince) / 1000) },

@@ -89,8 +89,14 @@ describe("the outbox relay", () => {
     });
     const offered = await vt.handover.offer({ id: draft.id, version: draft.version });
 
-    expect(await relayOutboxBatch({ db: test.db, publisher, apiBaseUrl: API })).toEqual({ published: 1 });
-    expect(await relayOutboxBatch({ db: test.db, publisher, apiBaseUrl: API })).toEqual({ published: 0 });
+    expect(await relayOutboxBatch({ db: test.db, publisher, apiBaseUrl: API })).toEqual({
+      published: 1,
+      candidates: 1,
+    });
+    expect(await relayOutboxBatch({ db: test.db, publisher, apiBaseUrl: API })).toEqual({
+      published: 0,
+      candidates: 0,
+    });
 
     const [message] = await consume("ketenportaal.handovers.local-teams", 1);
     if (!message) throw new Error("nothing arrived");
@@ -177,6 +183,45 @@ describe("the outbox relay", () => {
     }
     expect([...seen.values()].every((last) => last === 20)).toBe(true);
     expect(seen.size).toBe(500);
+  });
+
+  it("claims the next batch while one is with the broker, and keeps each aggregate's order", async () => {
+    await insertOutboxEvents({
+      db: test.db,
+      topic: "ketenportaal.test.pipelined",
+      aggregateIds: Array.from({ length: 500 }, () => crypto.randomUUID()),
+      eventsPerAggregate: 2,
+    });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const publishLog: string[] = [];
+    const slowBroker: EventPublisher = {
+      publish: async (batches) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        for (const b of batches) for (const m of b.messages) publishLog.push(`${m.key}:${m.headers.ce_sequence}`);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        inFlight--;
+      },
+      close: async () => {},
+    };
+    const task = createOutboxRelayTask({
+      publisher: slowBroker,
+      apiBaseUrl: API,
+      logger: { info: () => {}, error: () => {} },
+      batchSize: 50,
+    });
+    await task.run({ db: test.db, signal: new AbortController().signal });
+
+    expect((await measureOutboxBacklog({ db: test.db })).pending).toBe(0);
+    expect(publishLog).toHaveLength(1000);
+    expect(mostInFlight).toBe(2);
+    const last = new Map<string, number>();
+    for (const entry of publishLog) {
+      const [key = "", sequence] = entry.split(":");
+      expect(`${key}:${sequence}`).toBe(`${key}:${(last.get(key) ?? 0) + 1}`);
+      last.set(key, Number(sequence));
+    }
   });
 
   it("keeps the rows, logs once and keeps running while Kafka is unreachable", async () => {
@@ -281,7 +326,7 @@ describe("the outbox relay", () => {
       apiBaseUrl: API,
       observeLatency: (seconds) => latencies.push(seconds),
     });
-    expect(result).toEqual({ published: 1 });
+    expect(result).toEqual({ published: 1, candidates: 1 });
     expect(latencies).toHaveLength(1);
     expect(latencies[0]).toBeGreaterThanOrEqual(1.5);
     expect(latencies[0]).toBeLessThan(60);

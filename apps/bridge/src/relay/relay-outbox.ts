@@ -15,6 +15,7 @@ type ClaimedRow = {
   topic: string;
   payload: unknown;
   created_at: string | Date;
+  locked: boolean;
 };
 
 /**
@@ -32,7 +33,11 @@ export async function relayOutboxBatch(options: {
   batchSize?: number;
   /** Called with each event's commit-to-acknowledgement time in seconds, once the broker has acknowledged it. */
   observeLatency?: (seconds: number) => void;
-}): Promise<{ published: number }> {
+}): Promise<{
+  published: number;
+  /** Unpublished rows nobody else held when this batch was claimed: `batchSize` means there may be more. */
+  candidates: number;
+}> {
   const batchSize = options.batchSize ?? 200;
   return withSystemTask(options.db, { task: "outbox-relay" }, async (tx) => {
     // First the next `batchSize` rows nobody else holds, then the try-lock on just those. With the try-lock in the
@@ -49,13 +54,15 @@ export async function relayOutboxBatch(options: {
             limit ${batchSize}
             for update skip locked
           )
-          select * from candidates
-          where pg_try_advisory_xact_lock(hashtextextended(aggregate_id::text, 0))
+          select *, pg_try_advisory_xact_lock(hashtextextended(aggregate_id::text, 0)) as locked
+          from candidates
           order by position`,
     );
-    if (rows.length === 0) return { published: 0 };
-    const claimed = await keepInOrderPrefixes(tx, rows);
-    if (claimed.length === 0) return { published: 0 };
+    const candidates = rows.length;
+    const locked = rows.filter((row) => row.locked);
+    if (locked.length === 0) return { published: 0, candidates };
+    const claimed = await keepInOrderPrefixes(tx, locked);
+    if (claimed.length === 0) return { published: 0, candidates };
 
     const byTopic = new Map<string, TopicBatch>();
     for (const row of claimed) {
@@ -86,15 +93,14 @@ export async function relayOutboxBatch(options: {
       for (const row of claimed) options.observeLatency((acknowledgedAt - new Date(row.created_at).getTime()) / 1000);
     }
 
+    // One array parameter, not one per row: with prepared statements every list length would be a statement of
+    // its own on each connection.
     const ids = claimed.map((row) => row.id);
     await tx.execute(
       sql`update outbox set published_at = now(), attempts = attempts + 1
-          where id in (${sql.join(
-            ids.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`,
+          where id = any(${`{${ids.join(",")}}`}::uuid[])`,
     );
-    return { published: claimed.length };
+    return { published: claimed.length, candidates };
   });
 }
 
@@ -110,10 +116,7 @@ async function keepInOrderPrefixes(tx: Transaction, rows: ClaimedRow[]): Promise
     tx,
     sql`select aggregate_id, position from outbox
         where published_at is null
-          and aggregate_id in (${sql.join(
-            aggregates.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})
+          and aggregate_id = any(${`{${aggregates.join(",")}}`}::uuid[])
         order by position`,
   );
   const claimedPositions = new Set(rows.map((row) => String(row.position)));
