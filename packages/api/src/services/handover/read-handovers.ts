@@ -117,6 +117,20 @@ function decodeCursor(cursor: string | undefined): unknown[] | null {
   }
 }
 
+/**
+ * Runs one query with sorting discouraged, so PostgreSQL walks an index that already has the order. The handovers
+ * policy makes the planner estimate a team's inbox at a few dozen rows whatever its real size; a page of 50 then
+ * looks cheaper to collect in full and sort than to read in index order, and the request grows with the team's
+ * open offers (752 at 1m handovers: 43 ms instead of 7). Without a usable index PostgreSQL still sorts. The setting
+ * is local to the transaction and put back before anything else runs in it; on an error the transaction is gone.
+ */
+async function withoutSorting<T>(ctx: AuthedContext, query: () => PromiseLike<T>): Promise<T> {
+  await ctx.tx.execute(sql`select set_config('enable_sort', 'off', true)`);
+  const result = await query();
+  await ctx.tx.execute(sql`set local enable_sort to default`);
+  return result;
+}
+
 /** Offered to my team (or organisation), soonest acceptance deadline first; keyset paging on (due date, id). */
 export async function listInbox(options: { ctx: AuthedContext; page: { cursor?: string | undefined; limit: number } }) {
   const { ctx, page } = options;
@@ -131,10 +145,12 @@ export async function listInbox(options: { ctx: AuthedContext; page: { cursor?: 
         sql`false`,
     );
   }
-  const rows = await summaryQuery(ctx)
-    .where(and(...conditions))
-    .orderBy(asc(handovers.acceptanceDueOn), asc(handovers.id))
-    .limit(page.limit + 1);
+  const rows = await withoutSorting(ctx, () =>
+    summaryQuery(ctx)
+      .where(and(...conditions))
+      .orderBy(asc(handovers.acceptanceDueOn), asc(handovers.id))
+      .limit(page.limit + 1),
+  );
   const items = rows.slice(0, page.limit).map((row) => toSummary(row, today));
   await writeListAudit(ctx, { purpose: "handover", objectType: "handover.inbox", ids: items.map((item) => item.id) });
   const last = items.at(-1);
