@@ -13,6 +13,11 @@ const schema = z.object({
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(256).optional(),
   /** 1: the server writes a V8 CPU profile (--cpu-prof) into this directory's .cpuprofiles/ on exit. */
   BENCH_CPU_PROF: z.enum(["0", "1"]).default("0"),
+  /**
+   * A database `bench/generate/cli.ts` generated at BENCH_SIZE, to skip generating 1m or 2m again. The run adds its
+   * own offered handovers to accept, so the database can be reused; it is not dropped.
+   */
+  BENCH_DATABASE_URL: z.string().url().optional(),
   /** 0: print the figures but leave docs/performance.md alone. */
   BENCH_WRITE_DOCS: z.enum(["0", "1"]).default("1"),
 });

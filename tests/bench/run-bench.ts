@@ -40,6 +40,8 @@ export type BenchOptions = {
   latencySeconds: number;
   ttfbRequests: number;
   cpuProfileDir?: string;
+  /** A database generated earlier at `size` to run on instead of generating one; it is kept afterwards. */
+  databaseUrl?: string;
   log: (line: string) => void;
 };
 
@@ -64,6 +66,14 @@ export type BenchResult = {
   orphans: Record<string, number>;
   figures: Figure[];
 };
+
+/** What the bench needs of a database: its name and URL, and how to let go of it. */
+type BenchDatabase = Pick<TestDatabase, "name" | "url" | "drop">;
+
+/** A database generated earlier (bench/generate/cli.ts) at the run's size: used as it is and kept afterwards. */
+function existingDatabase(url: string): BenchDatabase {
+  return { name: decodeURIComponent(new URL(url).pathname.slice(1)), url, drop: async () => {} };
+}
 
 export function defaultOptions(size: BenchSize): Omit<BenchOptions, "log"> {
   if (size === "tiny") {
@@ -111,12 +121,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   try {
     // The main database at the chosen size, and one at 10k (or the tiny size) to compare the inbox's p99 with.
     const referenceSize: BenchSize = options.size === "tiny" ? "tiny" : "10k";
-    const main = await createTestDatabase();
+    const main: BenchDatabase = options.databaseUrl ? existingDatabase(options.databaseUrl) : await createTestDatabase();
     cleanups.push(() => main.drop());
-    const reference = options.size === referenceSize ? main : await createTestDatabase();
+    const reference: BenchDatabase = options.size === referenceSize ? main : await createTestDatabase();
     if (reference !== main) cleanups.push(() => reference.drop());
     for (const [database, size] of [
-      [main, options.size],
+      ...(options.databaseUrl ? [] : [[main, options.size] as const]),
       ...(reference !== main ? [[reference, referenceSize] as const] : []),
     ] as const) {
       log(`generating ${size} (${benchSizes[size]} handovers)`);
@@ -129,7 +139,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const admin = postgres(main.url, { max: 2, onnotice: () => {} });
     cleanups.push(() => admin.end({ timeout: 5 }));
 
-    const serverEnv = (database: TestDatabase) => ({
+    const serverEnv = (database: BenchDatabase) => ({
       DATABASE_URL: database.url,
       DEMO_SEED: "0",
       MFA_REQUIRED: "0",
@@ -403,7 +413,7 @@ function sleep(ms: number) {
 }
 
 /** A VT teamcoördinator: the report's "VT sees all" scope. */
-async function regionCoordinatorOf(database: TestDatabase): Promise<string> {
+async function regionCoordinatorOf(database: BenchDatabase): Promise<string> {
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql<{ user_id: string }[]>`
@@ -426,7 +436,7 @@ async function biggestInbox(sql: Sql): Promise<{ token: string; offered: number 
   return { token: benchSessionToken(row.user_id), offered: Number(row.offered) };
 }
 
-async function biggestInboxOf(database: TestDatabase) {
+async function biggestInboxOf(database: BenchDatabase) {
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });
   try {
     return await biggestInbox(sql);

@@ -27,6 +27,7 @@ const result = await runBench({
   rssSeconds: benchEnv.BENCH_RSS_SECONDS ?? defaults.rssSeconds,
   connections: benchEnv.BENCH_CONNECTIONS ?? defaults.connections,
   ...(cpuProfileDir ? { cpuProfileDir } : {}),
+  ...(benchEnv.BENCH_DATABASE_URL ? { databaseUrl: benchEnv.BENCH_DATABASE_URL } : {}),
   log: (line) => console.log(line),
 });
 console.log(`\n${figuresTable(result)}\n`);
