@@ -72,6 +72,12 @@ export const handovers = pgTable(
     index("handovers_target_org_idx").on(t.targetOrganisationId, t.status, t.updatedAt),
     index("handovers_org_idx").on(t.organisationId, t.status, t.updatedAt),
     index("handovers_region_idx").on(t.regionId, t.status),
+    // A team's ongoing handovers (the partner's /overdrachten list). Partial, because under row-level security a
+    // condition on the status enum is never an index condition (enum_eq is not leakproof); the predicate still
+    // selects this index, so the list reads the team's ongoing rows instead of all of its organisation's handovers.
+    index("handovers_team_ongoing_idx")
+      .on(t.targetTeamId, t.updatedAt)
+      .where(sql`${t.status} in ('accepted', 'started')`),
     index("handovers_case_idx").on(t.caseId),
   ],
 );
