@@ -1,4 +1,13 @@
-import { cases, handovers, municipalities, organisations, regions, teams, users } from "@ketenportaal/db";
+import {
+  cases,
+  handoverStatuses,
+  handovers,
+  municipalities,
+  organisations,
+  regions,
+  teams,
+  users,
+} from "@ketenportaal/db";
 import {
   allowedHandoverActions,
   countWorkingDaysBetween,
@@ -97,6 +106,18 @@ function overdueCondition(today: string): SQL {
   );
 }
 
+/**
+ * The status filter with its values in the SQL text, not as parameters: a partial index on status (the inbox, a
+ * team's ongoing handovers) is only chosen when PostgreSQL can see the values, also in a prepared statement's generic
+ * plan, and under row-level security a status condition cannot be an index condition itself (enum_eq is not
+ * leakproof). The values are checked against the enum, so nothing else reaches the SQL.
+ */
+function statusIn(statuses: readonly HandoverSummary["status"][]): SQL {
+  const known = statuses.filter((status) => (handoverStatuses as readonly string[]).includes(status));
+  if (known.length === 0) return sql`false`;
+  return sql`${handovers.status} in (${sql.raw(known.map((status) => `'${status}'`).join(", "))})`;
+}
+
 function requireVisibility(ctx: AuthedContext): SQL {
   const visible = visibleHandoversCondition(ctx.principal);
   if (!visible) throw new DomainRefusal("FORBIDDEN", "U heeft geen toegang tot overdrachten.");
@@ -137,7 +158,7 @@ export async function listInbox(options: { ctx: AuthedContext; page: { cursor?: 
   const visible = requireVisibility(ctx);
   const today = toAmsterdamDate({ instant: ctx.now() });
   const after = decodeCursor(page.cursor);
-  const conditions = [visible, eq(handovers.status, "offered")];
+  const conditions = [visible, statusIn(["offered"])];
   if (after && typeof after[0] === "string" && typeof after[1] === "string") {
     const [dueOn, id] = after as [string, string];
     conditions.push(
@@ -176,18 +197,27 @@ export async function listHandovers(options: { ctx: AuthedContext; filters: List
   const { ctx, filters } = options;
   const today = toAmsterdamDate({ instant: ctx.now() });
   const conditions: SQL[] = [requireVisibility(ctx)];
-  if (filters.status?.length) conditions.push(inArray(handovers.status, filters.status));
+  if (filters.status?.length) conditions.push(statusIn(filters.status));
   if (filters.municipalityCode) conditions.push(eq(handovers.municipalityCode, filters.municipalityCode));
   if (filters.regionId) conditions.push(eq(handovers.regionId, filters.regionId));
   if (filters.teamId) conditions.push(eq(handovers.targetTeamId, filters.teamId));
   if (filters.overdue) conditions.push(overdueCondition(today));
   if (filters.myRegions) conditions.push(myRegionsCondition(ctx.principal));
   const offset = Number(decodeCursor(filters.cursor)?.[0] ?? 0) || 0;
-  const rows = await summaryQuery(ctx)
+  const order = [desc(sql`(${overdueCondition(today)})`), desc(handovers.updatedAt), desc(handovers.id)];
+  // The page's ids first, from handovers alone; then its names. Joined before the sort, PostgreSQL (estimating a
+  // few rows through the handovers policy) looped over every gemeente, region and organisation for each of the
+  // team's thousands of ongoing handovers: 924 ms at 1m handovers instead of 20.
+  const page = ctx.tx
+    .select({ id: handovers.id })
+    .from(handovers)
     .where(and(...conditions))
-    .orderBy(desc(sql`(${overdueCondition(today)})`), desc(handovers.updatedAt), desc(handovers.id))
+    .orderBy(...order)
     .limit(filters.limit + 1)
     .offset(offset);
+  const rows = await summaryQuery(ctx)
+    .where(inArray(handovers.id, page))
+    .orderBy(...order);
   const items = rows.slice(0, filters.limit).map((row) => toSummary(row, today));
   await writeListAudit(ctx, { purpose: "handover", objectType: "handover", ids: items.map((item) => item.id) });
   return { items, nextCursor: rows.length > filters.limit ? encodeCursor([offset + filters.limit]) : null };
