@@ -494,6 +494,23 @@ const CALLS: Record<string, Call | "not-called"> = {
     run: (api) =>
       api.admin.retention.refuse({ id: retentionFixture.requestId, version: 1, reasonCode: "legal_obligation" }),
   },
+  "admin.regions.list": { subject: "none", recordOf: none, run: (api) => api.admin.regions.list() },
+  "admin.regions.create": {
+    subject: "none",
+    recordOf: none,
+    run: async (api) =>
+      api.admin.regions.create({
+        name: "Matrixregio",
+        contactUserId: (await api.admin.regions.list()).contactCandidates[0]?.id ?? crypto.randomUUID(),
+        acceptanceDeadlineDays: 3,
+        firstContactDeadlineDays: 10,
+      }),
+  },
+  "admin.regions.update": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) => api.admin.regions.update({ id: r.regionId, version: 1, acceptanceDeadlineDays: 4 }),
+  },
   "admin.regions.contactFrequencies": {
     subject: "none",
     recordOf: none,

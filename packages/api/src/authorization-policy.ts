@@ -148,6 +148,9 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.retention.recordRequest": rule("none", [["functional_admin"], ["none"]]),
   "admin.retention.carryOut": rule("none", [["functional_admin"], ["none"]]),
   "admin.retention.refuse": rule("none", [["functional_admin"], ["none"]]),
+  "admin.regions.list": rule("none", [["functional_admin"], ["none"]]),
+  "admin.regions.create": rule("none", [["functional_admin"], ["none"]]),
+  "admin.regions.update": rule("none", [["functional_admin"], ["none"]]),
   "admin.regions.contactFrequencies": rule("none", [["functional_admin"], ["none"]]),
   "admin.regions.setContactFrequencies": rule("none", [["functional_admin"], ["none"]]),
   // Organisaties en teams (issue 10): the VT beheerder manages all; a partner coördinator lists the teams of their own

@@ -441,6 +441,41 @@ describe("people in beheer (migration 0025)", () => {
   });
 });
 
+describe("regions in beheer (migration 0027)", () => {
+  const touched = (actor: RequestActor, statement: ReturnType<typeof sql>) =>
+    withRequest(test.db, actor, async (tx) => {
+      const rows = await executeRows(tx, statement);
+      throw Object.assign(new Error("rollback"), { rows: rows.length });
+    }).catch((error: { rows?: number }) => error.rows ?? -1);
+  const updateRegions = sql`update regions set acceptance_deadline_days = acceptance_deadline_days where true
+    returning id`;
+  const moveMunicipalities = sql`update municipalities set region_id = region_id where true returning code`;
+  const insertRegion = sql`insert into regions (slug, name) values ('rls-nieuw', 'Nieuw') returning id`;
+
+  it("lets VT's functioneel beheerder write regions and move gemeenten between them", async () => {
+    const admin = await actorFor("beheer@vt-kennemerland.example");
+    expect(await touched(admin, updateRegions)).toBeGreaterThan(2);
+    expect(await touched(admin, moveMunicipalities)).toBeGreaterThan(5);
+    expect(await touched(admin, insertRegion)).toBe(1);
+    expect(await touched(admin, sql`update municipalities set name = name where true returning code`)).toBe(-1);
+  });
+
+  it("refuses every other writer, coördinatoren included", async () => {
+    for (const email of [
+      "medewerker@vt-kennemerland.example",
+      "coordinator.haarlem@vt-kennemerland.example",
+      "coordinator@swt-haarlem.example",
+      "medewerker@swt-haarlem.example",
+      "beleid@gemeente-haarlem.example",
+    ]) {
+      const actor = await actorFor(email);
+      expect(await touched(actor, updateRegions), email).toBe(0);
+      expect(await touched(actor, moveMunicipalities), email).toBe(0);
+      expect(await touched(actor, insertRegion), email).toBe(-1);
+    }
+  });
+});
+
 describe("report notices (migration 0017)", () => {
   it("cannot be written in a request, not even by the gemeente they concern", async () => {
     const officer = await actorFor("beleid@gemeente-haarlem.example");

@@ -1,3 +1,4 @@
+import { createRegion, listRegions, updateRegion } from "../../services/admin/manage-regions";
 import {
   getContactFrequenciesAsAdmin,
   setContactFrequenciesAsAdmin,
@@ -5,12 +6,28 @@ import {
 import { authedProcedure, router } from "../../trpc";
 import {
   ZContactFrequenciesResponse,
+  ZCreateRegion,
+  ZRegionChangeResponse,
+  ZRegionsResponse,
   ZSetContactFrequenciesRequest,
   ZSetContactFrequenciesResponse,
+  ZUpdateRegion,
 } from "./regions.types";
 
-/** Region settings a VT organisation's functioneel beheerder keeps: the wachtlijst's contact frequencies. */
+/**
+ * Regions (issue 10, decision 020), kept by a VT organisation's functioneel beheerder: gemeenten, aanspreekpunt,
+ * acceptance and first-contact deadlines (new deadlines only), and the wachtlijst's contact frequencies.
+ */
 export const regionsAdminRouter = router({
+  list: authedProcedure.output(ZRegionsResponse).query(({ ctx }) => listRegions({ ctx })),
+  create: authedProcedure
+    .input(ZCreateRegion)
+    .output(ZRegionChangeResponse)
+    .mutation(({ ctx, input }) => createRegion({ ctx, input })),
+  update: authedProcedure
+    .input(ZUpdateRegion)
+    .output(ZRegionChangeResponse)
+    .mutation(({ ctx, input }) => updateRegion({ ctx, input })),
   contactFrequencies: authedProcedure
     .output(ZContactFrequenciesResponse)
     .query(({ ctx }) => getContactFrequenciesAsAdmin({ ctx })),

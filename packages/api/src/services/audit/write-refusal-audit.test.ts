@@ -11,6 +11,16 @@ describe("describeRefusedCall", () => {
     ["vv.addCondition", "mutation", {}, "vv", "create", "vv_trajectory.addCondition"],
     ["admin.mail.retry", "mutation", {}, "beheer", "execute", "mail.retry"],
     ["admin.audit.search", "query", {}, "beheer", "read", "audit_log.search"],
+    ["admin.regions.update", "mutation", {}, "beheer", "execute", "region"],
+    ["admin.regions.list", "query", undefined, "beheer", "read", "region.list"],
+    [
+      "admin.regions.setContactFrequencies",
+      "mutation",
+      {},
+      "beheer",
+      "execute",
+      "waiting_list_contact_frequencies.setContactFrequencies",
+    ],
     ["me", "query", undefined, "authentication", "read", "user"],
   ] as const)("%s", (path, type, rawInput, purpose, action, objectType) => {
     expect(describeRefusedCall({ path, type, rawInput })).toMatchObject({ purpose, action, objectType });
