@@ -39,6 +39,7 @@ export default [
   route("beheer/bewaartermijnen", "routes/admin-retention.tsx"),
   route("beheer/continuiteitsplan", "routes/admin-continuity-plan.tsx"),
   route("beheer/webhooks", "routes/admin-webhooks.tsx"),
+  route("beheer/regios", "routes/admin-regions.tsx"),
   route("beheer/contactfrequenties", "routes/admin-contact-frequencies.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -20,6 +20,7 @@ const adminPageAccess: readonly { key: AdminPageKey; path: string; roles: readon
   { key: "continuityPlan", path: "/beheer/continuiteitsplan", roles: ["functional_admin"] },
   { key: "auditLog", path: "/beheer/audit-log", roles: ["functional_admin"] },
   { key: "webhooks", path: "/beheer/webhooks", roles: ["functional_admin"] },
+  { key: "regions", path: "/beheer/regios", roles: ["functional_admin"] },
   { key: "contactFrequencies", path: "/beheer/contactfrequenties", roles: ["functional_admin"] },
 ];
 

@@ -7,7 +7,7 @@ import { outboxEventRowOf } from "./outbox-event-view";
 const ID = "3f1d2c4b-5a69-4d7e-8f90-a1b2c3d4e5f6";
 
 describe("adminPagesFor", () => {
-  it("lists the organisations, teams and people, the outbox, the e-mail queue, the partner systems, retention, the continuity plan, the audit log, the webhooks and the wachtlijst contact frequencies for the functioneel beheerder", () => {
+  it("lists the organisations, teams and people, the outbox, the e-mail queue, the partner systems, retention, the continuity plan, the audit log, the webhooks, the regions and the wachtlijst contact frequencies for the functioneel beheerder", () => {
     expect(adminPagesFor(["functional_admin"]).map((page) => page.path)).toEqual([
       "/beheer/organisaties",
       "/beheer/teams",
@@ -19,6 +19,7 @@ describe("adminPagesFor", () => {
       "/beheer/continuiteitsplan",
       "/beheer/audit-log",
       "/beheer/webhooks",
+      "/beheer/regios",
       "/beheer/contactfrequenties",
     ]);
     // A partner coördinator manages the notification address of their own teams and their own people.

@@ -570,6 +570,11 @@ export const nl = {
     "organisatie-gewijzigd": "De wijzigingen aan de organisatie zijn opgeslagen.",
     "team-toegevoegd": "Het team is toegevoegd.",
     "team-gewijzigd": "De wijzigingen aan het team zijn opgeslagen.",
+    "regio-toegevoegd": "De regio is toegevoegd. Vink bij de regio de gemeenten aan die erbij horen.",
+    "regio-gewijzigd": "De wijzigingen aan de regio zijn opgeslagen.",
+    "regio-termijnen-gewijzigd":
+      "De wijzigingen aan de regio zijn opgeslagen. De nieuwe termijnen gelden voor nieuwe termijnen; lopende " +
+      "termijnen blijven staan.",
     "persoon-uitgenodigd": "De uitnodiging staat klaar en gaat zo snel mogelijk naar het opgegeven e-mailadres.",
     "persoon-gewijzigd": "De rol en het team zijn opgeslagen.",
     "persoon-gedeactiveerd": "De persoon is gedeactiveerd en overal uitgelogd.",
@@ -682,6 +687,12 @@ export const nl = {
         description:
           "De mensen per organisatie: uitnodigen, rol en team wijzigen, deactiveren en de tweestapsverificatie " +
           "herstellen.",
+      },
+      regions: {
+        label: "Regio's",
+        description:
+          "Per regio de gemeenten, de teamcoördinator die aanspreekpunt is en de termijnen voor acceptatie en eerste " +
+          "contact in werkdagen.",
       },
       contactFrequencies: {
         label: "Contactfrequenties wachtlijst",
@@ -1017,6 +1028,69 @@ export const nl = {
       "Aanbiedingen voor een casus in een aangevinkte gemeente gaan naar dit team. Een team met lopende overdrachten " +
       "houdt minstens één gemeente.",
     create: "Team toevoegen",
+    save: "Wijzigingen opslaan",
+    invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+  },
+  adminRegions: {
+    title: "Regio's",
+    heading: "Regio's",
+    intro:
+      "Per regio: de gemeenten die erbij horen, de teamcoördinator van Veilig Thuis die aanspreekpunt is, en de " +
+      "afgesproken termijnen in werkdagen. Alleen de functioneel beheerder van Veilig Thuis wijzigt ze.",
+    contactFrequenciesLink: "Contactfrequenties van de wachtlijst per regio",
+    contactFrequenciesIntro: "De contactfrequentie per prioriteit van de wachtlijst stelt u in bij",
+    caption: "Regio's met hun gemeenten, aanspreekpunt en termijnen",
+    empty: "Er zijn nog geen regio's.",
+    columns: {
+      name: "Regio",
+      municipalities: "Gemeenten",
+      contact: "Aanspreekpunt",
+      acceptance: "Acceptatietermijn",
+      firstContact: "Termijn eerste contact",
+      running: "Lopende termijnen",
+      action: "Actie",
+    },
+    days: (n: number) => (n === 1 ? "1 werkdag" : `${n} werkdagen`),
+    noMunicipalities: "Geen gemeente",
+    noContact: "Geen aanspreekpunt",
+    edit: "Bewerken",
+    editTarget: (name: string) => `regio ${name}`,
+    createHeading: "Regio toevoegen",
+    editHeading: (name: string) => `Regio ${name} bewerken`,
+    cancelEdit: "Niet bewerken",
+    nameLabel: "Naam van de regio",
+    contactLabel: "Aanspreekpunt",
+    contactDescription:
+      "Een teamcoördinator van Veilig Thuis. Die krijgt bericht als een termijn in deze regio verstrijkt.",
+    contactPlaceholder: "Kies een teamcoördinator",
+    contactOption: (name: string, organisation: string) => `${name} (${organisation})`,
+    acceptanceLabel: "Acceptatietermijn in werkdagen",
+    acceptanceDescription:
+      "Hoeveel werkdagen een ketenpartner heeft om een aanbieding te accepteren (1 tot en met 30).",
+    firstContactLabel: "Termijn voor het eerste contact in werkdagen",
+    firstContactDescription:
+      "Hoeveel werkdagen na acceptatie het eerste contact met het huishouden moet zijn (1 tot en met 60).",
+    newDeadlinesOnly: (running: number) =>
+      running === 0
+        ? "Een wijziging van de termijnen geldt voor nieuwe termijnen. Er lopen nu geen termijnen in deze regio."
+        : `Een wijziging van de termijnen geldt voor nieuwe termijnen; ${
+            running === 1 ? "de ene lopende termijn blijft" : `de ${running} lopende termijnen blijven`
+          } staan.`,
+    newDeadlinesOnlyCreate: "De termijnen gelden voor overdrachten die worden aangeboden of geaccepteerd in de regio.",
+    savedDeadlines: (running: number) =>
+      `De wijzigingen aan de regio zijn opgeslagen. De nieuwe termijnen gelden voor nieuwe termijnen; ${
+        running === 0
+          ? "er liepen geen termijnen in deze regio."
+          : running === 1
+            ? "de ene lopende termijn blijft staan."
+            : `de ${running} lopende termijnen blijven staan.`
+      }`,
+    municipalitiesLegend: "Gemeenten in de regio",
+    municipalitiesDescription:
+      "Een gemeente hoort bij precies één regio. Vink een gemeente van een andere regio aan om haar naar deze regio " +
+      "te verplaatsen. Een regio met lopende overdrachten of een geplande overdrachtstafel houdt minstens één gemeente.",
+    municipalityOption: (name: string, region: string) => `${name} (nu: ${region})`,
+    create: "Regio toevoegen",
     save: "Wijzigingen opslaan",
     invalidRequest: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
   },
