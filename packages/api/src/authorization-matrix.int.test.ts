@@ -453,6 +453,17 @@ const CALLS: Record<string, Call | "not-called"> = {
     run: (api, r) => api.admin.mail.retry({ id: r.failedMailId ?? crypto.randomUUID() }),
   },
   "admin.serviceAccounts.list": { subject: "none", recordOf: none, run: (api) => api.admin.serviceAccounts.list() },
+  "admin.serviceAccounts.create": {
+    subject: "none",
+    recordOf: none,
+    run: (api, r) =>
+      api.admin.serviceAccounts.create({
+        organisationId: r.swtOrganisationId,
+        // A name of its own per call: an organisation's active accounts have different names.
+        name: `Matrixkoppeling ${crypto.randomUUID().slice(0, 8)}`,
+        expiresOn: "2027-06-30",
+      }),
+  },
   "admin.serviceAccounts.revoke": {
     subject: "none",
     recordOf: none,

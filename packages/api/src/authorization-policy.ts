@@ -133,6 +133,8 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.mail.list": rule("none", [["functional_admin"], ["none"]]),
   "admin.mail.retry": rule("none", [["functional_admin"], ["none"]]),
   "admin.serviceAccounts.list": rule("none", [["functional_admin"], ["none"]]),
+  // A new partner system's access: VT's beheerder only (the service refuses a partner's beheerder).
+  "admin.serviceAccounts.create": rule("none", [["functional_admin"], ["none"]]),
   "admin.serviceAccounts.revoke": rule("none", [["functional_admin"], ["none"]]),
   // The audit log: the functioneel beheerder, in a session with the second factor (the matrix proves a session
   // without it is refused); which rows they see is migration 0011's policy.

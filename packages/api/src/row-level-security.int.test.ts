@@ -441,6 +441,40 @@ describe("people in beheer (migration 0025)", () => {
   });
 });
 
+describe("service accounts in beheer (migration 0028)", () => {
+  const touched = (actor: RequestActor, statement: ReturnType<typeof sql>) =>
+    withRequest(test.db, actor, async (tx) => {
+      const rows = await executeRows(tx, statement);
+      throw Object.assign(new Error("rollback"), { rows: rows.length });
+    }).catch((error: { rows?: number }) => error.rows ?? -1);
+  const insertAccount = (organisationId: string) => sql`insert into service_accounts
+      (organisation_id, name, token_hash, expires_at)
+    values (${organisationId}::uuid, 'RLS-koppeling', md5(random()::text), now() + interval '1 year') returning id`;
+
+  it("lets only VT's functioneel beheerder create one, for any organisation, without setting its use or revocation", async () => {
+    const admin = await actorFor("beheer@vt-kennemerland.example");
+    const swt = await actorFor("coordinator@swt-haarlem.example");
+    expect(await touched(admin, insertAccount(swt.organisationId ?? ""))).toBe(1);
+    expect(
+      await touched(
+        admin,
+        sql`insert into service_accounts (organisation_id, name, token_hash, revoked_at)
+          values (${swt.organisationId}::uuid, 'RLS', 'x', now()) returning id`,
+      ),
+    ).toBe(-1);
+    for (const email of [
+      "coordinator@swt-haarlem.example",
+      "medewerker@vt-kennemerland.example",
+      "coordinator.haarlem@vt-kennemerland.example",
+      "medewerker@swt-haarlem.example",
+      "beleid@gemeente-haarlem.example",
+    ]) {
+      const actor = await actorFor(email);
+      expect(await touched(actor, insertAccount(actor.organisationId ?? "")), email).toBe(-1);
+    }
+  });
+});
+
 describe("regions in beheer (migration 0027)", () => {
   const touched = (actor: RequestActor, statement: ReturnType<typeof sql>) =>
     withRequest(test.db, actor, async (tx) => {

@@ -1,3 +1,4 @@
+import { isValidLocalDate } from "@ketenportaal/domain";
 import { z } from "zod";
 import { ZId, ZPage } from "../handover/shared.types";
 
@@ -79,7 +80,46 @@ export const ZServiceAccount = z.object({
   lastUsedAt: z.date().nullable(),
   status: z.enum(["active", "expired", "revoked"]),
 });
-export const ZListServiceAccountsResponse = z.object({ items: z.array(ZServiceAccount) });
+/** The expiry dates a new account may get today (YYYY-MM-DD, Amsterdam): for the form's default and its bounds. */
+export const ZServiceAccountExpiryBounds = z.object({
+  earliestOn: z.string(),
+  defaultOn: z.string(),
+  latestOn: z.string(),
+});
+export const ZListServiceAccountsResponse = z.object({
+  items: z.array(ZServiceAccount),
+  expiryBounds: ZServiceAccountExpiryBounds,
+});
 
 export const ZRevokeServiceAccountRequest = z.object({ id: ZId });
+
+/** The longest a token may live: a partner system gets a new one at least every two years. */
+export const SERVICE_ACCOUNT_MAX_YEARS = 2;
+/** What the beheer page proposes: a year. */
+export const SERVICE_ACCOUNT_DEFAULT_YEARS = 1;
+
+/**
+ * A new partner system's access: one organisation, a name to tell it apart, and the last calendar day (Amsterdam)
+ * on which its token works, after today and at most two years ahead (the service checks the range against its clock).
+ */
+export const ZCreateServiceAccountRequest = z.object({
+  organisationId: z.string({ error: "Kies een organisatie." }).uuid("Kies een organisatie uit de lijst."),
+  name: z
+    .string({ error: "Vul een naam voor de koppeling in." })
+    .trim()
+    .min(2, "Vul een naam voor de koppeling in (ten minste 2 tekens).")
+    .max(120, "De naam is te lang (hoogstens 120 tekens)."),
+  expiresOn: z
+    .string({ error: "Vul de datum in waarop de toegang verloopt." })
+    .min(1, "Vul de datum in waarop de toegang verloopt.")
+    .refine((date) => date === "" || isValidLocalDate({ date }), "Vul een geldige datum in (JJJJ-MM-DD)."),
+});
+/** The token is in this response only: it is never stored, shown or logged again. */
+export const ZCreateServiceAccountResponse = z.object({
+  id: ZId,
+  name: z.string(),
+  organisation: z.object({ id: ZId, name: z.string() }),
+  expiresAt: z.date(),
+  token: z.string(),
+});
 export const ZRevokeServiceAccountResponse = z.object({ id: ZId, revokedAt: z.date() });

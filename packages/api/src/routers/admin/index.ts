@@ -1,7 +1,11 @@
 import { listMail } from "../../services/admin/list-mail";
 import { listOutboxEvents } from "../../services/admin/list-outbox-events";
 import { retryMail } from "../../services/admin/retry-mail";
-import { listServiceAccounts, revokeServiceAccountAsAdmin } from "../../services/admin/service-accounts";
+import {
+  createServiceAccountAsAdmin,
+  listServiceAccounts,
+  revokeServiceAccountAsAdmin,
+} from "../../services/admin/service-accounts";
 import { listWebhookDeliveries, resendWebhookDelivery } from "../../services/webhooks/admin-deliveries";
 import { authedProcedure, router } from "../../trpc";
 import {
@@ -11,6 +15,8 @@ import {
   ZResendWebhookDeliveryResponse,
 } from "../webhook/webhook.types";
 import {
+  ZCreateServiceAccountRequest,
+  ZCreateServiceAccountResponse,
   ZListMailRequest,
   ZListMailResponse,
   ZListOutboxEventsRequest,
@@ -52,6 +58,10 @@ export const adminRouter = router({
   }),
   serviceAccounts: router({
     list: authedProcedure.output(ZListServiceAccountsResponse).query(({ ctx }) => listServiceAccounts({ ctx })),
+    create: authedProcedure
+      .input(ZCreateServiceAccountRequest)
+      .output(ZCreateServiceAccountResponse)
+      .mutation(({ ctx, input }) => createServiceAccountAsAdmin({ ctx, input })),
     revoke: authedProcedure
       .input(ZRevokeServiceAccountRequest)
       .output(ZRevokeServiceAccountResponse)
