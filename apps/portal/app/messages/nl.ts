@@ -810,9 +810,9 @@ export const nl = {
     title: "Koppelingen",
     heading: "Koppelingen met systemen van ketenpartners",
     intro:
-      "Elk systeem van een ketenpartner heeft een eigen sleutel voor één organisatie. Trek de toegang in als een " +
-      "sleutel niet meer nodig is of in verkeerde handen kan zijn: het systeem wordt vanaf het volgende verzoek " +
-      "geweigerd. Een nieuwe koppeling maakt u met de opdrachtregel (npm run cli -- service-account create).",
+      "Elk systeem van een ketenpartner heeft een eigen sleutel (token) voor één organisatie, die op een vaste datum " +
+      "verloopt. Trek de toegang in als een sleutel niet meer nodig is of in verkeerde handen kan zijn: het systeem " +
+      "wordt vanaf het volgende verzoek geweigerd.",
     caption: "Koppelingen",
     empty: "Er zijn nog geen koppelingen.",
     columns: {
@@ -831,6 +831,28 @@ export const nl = {
     revoke: "Toegang intrekken",
     revokeTarget: (name: string, organisation: string) => `van ${name} (${organisation})`,
     invalidRequest: "Dit verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.",
+    createHeading: "Nieuwe koppeling",
+    createIntro:
+      "Een koppeling geeft het systeem van één organisatie toegang tot de API, namens die organisatie. U ziet het " +
+      "token één keer, direct na het aanmaken; geef het veilig door aan de beheerder van dat systeem.",
+    createOnlyVt: "Alleen de functioneel beheerder van Veilig Thuis maakt nieuwe koppelingen.",
+    organisationLabel: "Organisatie",
+    organisationDescription: "Alleen actieve organisaties. Het systeem handelt namens deze organisatie.",
+    organisationPlaceholder: "Kies een organisatie",
+    nameLabel: "Naam van de koppeling",
+    nameDescription: "Bijvoorbeeld de naam van het systeem, zodat u het in de lijst herkent.",
+    expiresOnLabel: "Laatste dag van de toegang",
+    expiresOnDescription: (latest: string) =>
+      `Het token werkt tot en met deze dag en daarna niet meer. Kies een datum na vandaag, uiterlijk ${latest}.`,
+    create: "Koppeling aanmaken",
+    tokenHeading: "Het token van de nieuwe koppeling",
+    tokenCreated: (name: string, organisation: string, lastDay: string) =>
+      `De koppeling ${name} voor ${organisation} is aangemaakt. Het token werkt tot en met ${lastDay}.`,
+    tokenWarning: "Kopieer dit token nu; het wordt niet meer getoond.",
+    tokenLabel: "Token",
+    tokenUse:
+      "Het systeem stuurt het token mee in de kop Authorization: Bearer, bij elk verzoek aan de API. Bent u het " +
+      "token kwijt of is het in verkeerde handen, trek de koppeling dan in en maak een nieuwe.",
   },
 
   /** The continuïteitsplan: the services in the plan's order of priority (seed 000), the beheer page, the banner. */
