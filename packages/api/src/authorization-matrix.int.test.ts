@@ -641,6 +641,15 @@ const CALLS: Record<string, Call | "not-called"> = {
         where email = 'medewerker@swt-haarlem.example'`),
     run: async (api, _r, person) => api.admin.people.reinvite({ userId: (await managedPersonOf(person)).userId }),
   },
+  "admin.people.revokeInvite": {
+    subject: "none",
+    recordOf: none,
+    setup: (tx) =>
+      tx.execute(sql`insert into user_invites (user_id, token_hash, expires_at)
+        select id, 'matrix-open-invite', now() + interval '7 days' from users
+        where email = 'medewerker@swt-haarlem.example'`),
+    run: async (api, _r, person) => api.admin.people.revokeInvite({ userId: (await managedPersonOf(person)).userId }),
+  },
   "admin.people.resetMfa": {
     subject: "none",
     recordOf: none,

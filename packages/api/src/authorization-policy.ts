@@ -171,6 +171,7 @@ export const AUTHORIZATION_POLICY: Record<string, ProcedureRule> = {
   "admin.people.reactivate": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   "admin.people.reinvite": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   "admin.people.resetMfa": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
+  "admin.people.revokeInvite": rule("none", [["functional_admin", "partner_coordinator"], ["none"]]),
   // Het continuïteitsplan: VT's beheerder declares and ends it (the service refuses a partner's beheerder);
   // everyone signed in reads the period in force for the banner.
   "admin.continuityPlan.list": rule("none", [["functional_admin"], ["none"]]),

@@ -14,7 +14,7 @@ import {
 import { withSystemTask } from "@ketenportaal/db/system";
 import { createTestDatabase, type TestDatabase } from "@ketenportaal/db/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createServiceAccount } from "./services/accounts/manage-accounts";
 import { createSession } from "./services/auth/sessions";
 import { seedDemoCases } from "./services/demo/seed-demo-cases";
@@ -437,6 +437,54 @@ describe("people in beheer (migration 0025)", () => {
       expect(await touched(actor, updateMemberships), email).toBe(0);
       expect(await touched(actor, insertUser), email).toBe(-1);
       expect(await touched(actor, insertMembership(actor.organisationId ?? "", "partner_worker")), email).toBe(-1);
+    }
+  });
+});
+
+describe("withdrawing invites and correcting names and addresses (migration 0030)", () => {
+  const touched = (actor: RequestActor, statement: ReturnType<typeof sql>) =>
+    withRequest(test.db, actor, async (tx) => {
+      const rows = await executeRows(tx, statement);
+      throw Object.assign(new Error("rollback"), { rows: rows.length });
+    }).catch((error: { rows?: number }) => error.rows ?? -1);
+  // Everyone gets an open invite for this test (removed again at the end), so each actor's reach is counted.
+  const revokeAll = sql`update user_invites set expires_at = now() where true returning id`;
+  const renameAll = sql`update users set name = name, email = email where true returning id`;
+  const inviteEveryone = sql`insert into user_invites (user_id, token_hash, expires_at)
+      select id, 'rls-0030-' || id::text, now() + interval '7 days' from users`;
+
+  it("lets VT's beheerder withdraw any invite and correct anyone; a partner coördinator only their own people", async () => {
+    await executeRows(test.db, inviteEveryone);
+    onTestFinished(async () => {
+      await executeRows(test.db, sql`delete from user_invites where token_hash like 'rls-0030-%'`);
+    });
+    const admin = await actorFor("beheer@vt-kennemerland.example");
+    const swt = await actorFor("coordinator@swt-haarlem.example");
+    const [counts] = await executeRows<{ invites: number; own: number; users: number; people: number }>(
+      test.db,
+      sql`select (select count(*)::int from user_invites) as invites,
+            (select count(*)::int from user_invites i where exists (select 1 from memberships t
+              where t.user_id = i.user_id and t.organisation_id = ${swt.organisationId}::uuid)) as own,
+            (select count(*)::int from users) as users,
+            (select count(distinct user_id)::int from memberships
+              where organisation_id = ${swt.organisationId}::uuid) as people`,
+    );
+    expect(await touched(admin, revokeAll)).toBe(counts?.invites);
+    expect(await touched(swt, revokeAll)).toBe(counts?.own);
+    expect(await touched(admin, renameAll)).toBe(counts?.users);
+    expect(await touched(swt, renameAll)).toBe(counts?.people);
+    // Only the expiry: not the token or whether it was used.
+    expect(await touched(admin, sql`update user_invites set used_at = now() where true returning id`)).toBe(-1);
+    expect(await touched(admin, sql`update user_invites set token_hash = 'x' where true returning id`)).toBe(-1);
+    for (const email of [
+      "medewerker@vt-kennemerland.example",
+      "coordinator.haarlem@vt-kennemerland.example",
+      "medewerker@swt-haarlem.example",
+      "beleid@gemeente-haarlem.example",
+    ]) {
+      const actor = await actorFor(email);
+      expect(await touched(actor, revokeAll), email).toBe(0);
+      expect(await touched(actor, renameAll), email).toBe(0);
     }
   });
 });

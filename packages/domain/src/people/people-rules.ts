@@ -21,7 +21,8 @@ export function inviteStateOf(options: { expiresAt: Date; usedAt: Date | null; n
 }
 
 export const INVITE_STATE_MESSAGES: Record<Exclude<InviteState, "open">, string> = {
-  expired: "Deze uitnodiging is verlopen. Vraag uw functioneel beheerder om een nieuwe uitnodiging.",
+  expired:
+    "Deze uitnodiging is niet meer geldig: verlopen of ingetrokken. Vraag uw functioneel beheerder om een nieuwe uitnodiging.",
   used: "Deze uitnodiging is al gebruikt. Log in met het wachtwoord dat u toen hebt gekozen.",
 };
 

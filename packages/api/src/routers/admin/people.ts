@@ -5,6 +5,7 @@ import {
   reactivatePerson,
   reinvitePerson,
   resetPersonMfa,
+  revokePersonInvites,
   updateMembership,
 } from "../../services/admin/manage-people";
 import { authedProcedure, router } from "../../trpc";
@@ -47,6 +48,10 @@ export const peopleAdminRouter = router({
     .input(ZPersonRequest)
     .output(ZInvitePersonResponse)
     .mutation(({ ctx, input }) => reinvitePerson({ ctx, input })),
+  revokeInvite: authedProcedure
+    .input(ZPersonRequest)
+    .output(ZPersonChangeResponse)
+    .mutation(({ ctx, input }) => revokePersonInvites({ ctx, input })),
   resetMfa: authedProcedure
     .input(ZPersonRequest)
     .output(ZPersonChangeResponse)

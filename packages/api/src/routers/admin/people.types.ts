@@ -9,26 +9,45 @@ const ZOptionalTeamId = z.union([z.literal("").transform(() => null), ZId]).null
 
 export const ZListPeople = z.object({ organisationId: ZId.optional() }).optional();
 
+const ZPersonName = z
+  .string({ message: "Vul de naam in." })
+  .trim()
+  .min(2, "Vul de naam in.")
+  .max(120, "De naam is te lang (hoogstens 120 tekens).");
+const ZPersonEmail = z.string({ message: "Vul een e-mailadres in." }).pipe(ZEmailAddress);
+
 export const ZInvitePerson = z.object({
-  name: z
-    .string({ message: "Vul de naam in." })
-    .trim()
-    .min(2, "Vul de naam in.")
-    .max(120, "De naam is te lang (hoogstens 120 tekens)."),
-  email: z.string({ message: "Vul een e-mailadres in." }).pipe(ZEmailAddress),
+  name: ZPersonName,
+  email: ZPersonEmail,
   organisationId: ZId,
   teamId: ZOptionalTeamId,
   role: ZPersonRole,
 });
 
-/** The form sends the role and team it showed: a change since then is a conflict, not an overwrite. */
-export const ZUpdateMembership = z.object({
-  membershipId: ZId,
-  role: ZPersonRole,
-  teamId: ZOptionalTeamId,
-  expectedRole: ZPersonRole,
-  expectedTeamId: ZOptionalTeamId,
-});
+/**
+ * The form sends the role and team it showed: a change since then is a conflict, not an overwrite. The person's name
+ * and e-mail address may come along (with what the form showed of them); left out, they stay as they are.
+ */
+export const ZUpdateMembership = z
+  .object({
+    membershipId: ZId,
+    role: ZPersonRole,
+    teamId: ZOptionalTeamId,
+    expectedRole: ZPersonRole,
+    expectedTeamId: ZOptionalTeamId,
+    name: ZPersonName.optional(),
+    email: ZPersonEmail.optional(),
+    expectedName: z.string().max(200).optional(),
+    expectedEmail: z.string().max(400).optional(),
+  })
+  .refine((input) => input.name === undefined || input.expectedName !== undefined, {
+    message: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+    path: ["expectedName"],
+  })
+  .refine((input) => input.email === undefined || input.expectedEmail !== undefined, {
+    message: "Dit verzoek is niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+    path: ["expectedEmail"],
+  });
 
 export const ZPersonRequest = z.object({ userId: ZId });
 

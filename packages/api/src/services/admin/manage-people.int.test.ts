@@ -352,3 +352,185 @@ describe("memberships, deactivating, reactivating and resetting the second facto
     expect((await refusal(swtCoordinator.admin.people.resetMfa({ userId }))).code).toBe("FORBIDDEN");
   });
 });
+
+describe("withdrawing an invite", () => {
+  const email = "ingetrokken@swt-haarlem.example";
+
+  it("stops the link at once, says so in Dutch, audits it, and allows a new invite afterwards", async () => {
+    const { userId } = await swtCoordinator.admin.people.invite({
+      name: "Ingetrokken Collega",
+      email,
+      organisationId: ids.swt,
+      teamId: null,
+      role: "partner_worker",
+    });
+    const token = await inviteTokenFor(email);
+    const api = await publicApi();
+    expect(await api.auth.invite.get({ token })).toEqual({ state: "open" });
+    expect(await swtCoordinator.admin.people.revokeInvite({ userId })).toEqual({ userId });
+    expect(await api.auth.invite.get({ token })).toEqual({ state: "expired" });
+    const refused = await refusal(
+      api.auth.invite.accept({
+        token,
+        password: "lang-genoeg-wachtwoord",
+        passwordConfirmation: "lang-genoeg-wachtwoord",
+      }),
+    );
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/niet meer geldig/) });
+    expect(
+      (await one<{ password_hash: string | null }>(sql`select password_hash from users where id = ${userId}`))
+        .password_hash,
+    ).toBeNull();
+    const audit = await one<{ object_id: string; action: string }>(
+      sql`select object_id, action from audit_log where object_type = 'person.invite' order by id desc limit 1`,
+    );
+    expect(audit.action).toBe("update");
+    expect(audit.object_id).toMatch(new RegExp(`^${userId} invite=[0-9a-f-]+: open → revoked$`));
+    const listed = await swtCoordinator.admin.people.list();
+    expect(listed.people.find((p) => p.userId === userId)?.invite).toBe("expired");
+    const again = await refusal(swtCoordinator.admin.people.revokeInvite({ userId }));
+    expect(again).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/geen openstaande uitnodiging/) });
+    clock.set(new Date("2026-11-25T11:00:00Z"));
+    try {
+      await swtCoordinator.admin.people.reinvite({ userId });
+    } finally {
+      clock.set(start);
+    }
+    expect(await api.auth.invite.get({ token: await inviteTokenFor(email) })).toEqual({ state: "open" });
+  });
+
+  it("refuses a coördinator another organisation's person, everyone else, and a bad id — changing nothing", async () => {
+    const other = "uitgenodigd@cjg-haarlemmermeer.example";
+    const { userId } = await admin.admin.people.invite({
+      name: "Uitgenodigd Elders",
+      email: other,
+      organisationId: ids.cjg,
+      teamId: null,
+      role: "partner_worker",
+    });
+    const auditRows = async () =>
+      (await one<{ n: number }>(sql`select count(*)::int as n from audit_log where object_type = 'person.invite'`)).n;
+    const before = await auditRows();
+    expect((await refusal(swtCoordinator.admin.people.revokeInvite({ userId }))).code).toBe("FORBIDDEN");
+    expect((await refusal(vtWorker.admin.people.revokeInvite({ userId }))).code).toBe("FORBIDDEN");
+    expect((await refusal(admin.admin.people.revokeInvite({ userId: "geen-id" }))).code).toBe("BAD_REQUEST");
+    expect((await refusal(admin.admin.people.revokeInvite({ userId: crypto.randomUUID() }))).code).toBe("NOT_FOUND");
+    const api = await publicApi();
+    expect(await api.auth.invite.get({ token: await inviteTokenFor(other) })).toEqual({ state: "open" });
+    expect(await auditRows()).toBe(before);
+    // A person who already used their invite has nothing open to withdraw.
+    const used = await one<{ id: string }>(
+      sql`select id from users where email = 'nieuwe.collega@swt-haarlem.example'`,
+    );
+    expect((await refusal(admin.admin.people.revokeInvite({ userId: used.id }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("correcting a person's name and e-mail address", () => {
+  const email = "naam.fout@swt-haarlem.example";
+  const password = "lang-genoeg-wachtwoord";
+
+  async function invited() {
+    const { people } = await swtCoordinator.admin.people.list();
+    const person = people.find((p) => p.email === email);
+    if (!person) throw new Error("not invited");
+    return person;
+  }
+  const changeOf = (person: Awaited<ReturnType<typeof invited>>) => ({
+    membershipId: person.membershipId,
+    role: person.role,
+    teamId: person.teamId,
+    expectedRole: person.role,
+    expectedTeamId: person.teamId,
+    expectedName: person.name,
+    expectedEmail: person.email,
+  });
+  const snapshot = async () =>
+    one<{ name: string; email: string; audits: number }>(sql`select name, email,
+      (select count(*)::int from audit_log where object_type = 'person') as audits
+      from users where email = ${email}`);
+
+  beforeAll(async () => {
+    await swtCoordinator.admin.people.invite({
+      name: "Naam Foutgespeld",
+      email,
+      organisationId: ids.swt,
+      teamId: null,
+      role: "partner_worker",
+    });
+    await (await publicApi()).auth.invite.accept({
+      token: await inviteTokenFor(email),
+      password,
+      passwordConfirmation: password,
+    });
+  });
+
+  it("refuses bad input, a taken address (in any case), a stale form and other people's people — changing nothing", async () => {
+    const person = await invited();
+    const before = await snapshot();
+    const empty = await refusal(swtCoordinator.admin.people.update({ ...changeOf(person), name: " " }));
+    expect(empty).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Vul de naam in/) });
+    const bad = await refusal(swtCoordinator.admin.people.update({ ...changeOf(person), email: "geen-adres" }));
+    expect(bad.code).toBe("BAD_REQUEST");
+    const taken = await refusal(
+      swtCoordinator.admin.people.update({ ...changeOf(person), email: "Medewerker@SWT-Haarlem.example" }),
+    );
+    expect(taken).toMatchObject({
+      code: "CONFLICT",
+      fields: { email: ["Er bestaat al een account met dit e-mailadres."] },
+    });
+    const stale = await refusal(
+      swtCoordinator.admin.people.update({ ...changeOf(person), name: "Naam Goed", expectedName: "Iemand Anders" }),
+    );
+    expect(stale).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/intussen/) });
+    const cjg = await one<{ id: string; role: "partner_worker"; team_id: string | null; name: string; email: string }>(
+      sql`select m.id, m.role, m.team_id, u.name, u.email from memberships m join users u on u.id = m.user_id
+        where m.organisation_id = ${ids.cjg} limit 1`,
+    );
+    const elsewhere = {
+      membershipId: cjg.id,
+      role: cjg.role,
+      teamId: cjg.team_id,
+      expectedRole: cjg.role,
+      expectedTeamId: cjg.team_id,
+      name: "Andere Naam",
+      expectedName: cjg.name,
+    };
+    expect((await refusal(swtCoordinator.admin.people.update(elsewhere))).code).toBe("FORBIDDEN");
+    expect((await refusal(vtWorker.admin.people.update(elsewhere))).code).toBe("FORBIDDEN");
+    expect(await snapshot()).toEqual(before);
+    expect((await one<{ name: string }>(sql`select name from users where email = ${cjg.email}`)).name).toBe(cjg.name);
+  });
+
+  it("saves a new name and address, audits which fields changed without the values, and ends the sessions", async () => {
+    const person = await invited();
+    const { token } = await logIn({ db: test.db, email, password, meta });
+    expect(await findSessionPrincipal({ db: test.db, token })).not.toBeNull();
+    const renamed = await swtCoordinator.admin.people.update({ ...changeOf(person), name: "Naam Goed" });
+    expect(renamed.endedSessions).toBeUndefined();
+    expect(await findSessionPrincipal({ db: test.db, token })).not.toBeNull();
+    const nameAudit = await one<{ object_id: string }>(
+      sql`select object_id from audit_log where object_type = 'person' order by id desc limit 1`,
+    );
+    expect(nameAudit.object_id).toBe(`${person.userId} membership=${person.membershipId}; name: gewijzigd`);
+    const moved = await swtCoordinator.admin.people.update({
+      ...changeOf({ ...person, name: "Naam Goed" }),
+      email: "  Naam.Goed@SWT-Haarlem.example ",
+    });
+    expect(moved.endedSessions).toBeGreaterThan(0);
+    expect(await findSessionPrincipal({ db: test.db, token })).toBeNull();
+    const audit = await one<{ object_id: string }>(
+      sql`select object_id from audit_log where object_type = 'person' order by id desc limit 1`,
+    );
+    expect(audit.object_id).toBe(
+      `${person.userId} membership=${person.membershipId}; email: gewijzigd; sessions ended: ${moved.endedSessions}`,
+    );
+    expect(audit.object_id).not.toMatch(/naam|@/i);
+    const row = await one<{ name: string; email: string }>(
+      sql`select name, email from users where id = ${person.userId}`,
+    );
+    expect(row).toEqual({ name: "Naam Goed", email: "naam.goed@swt-haarlem.example" });
+    await expect(logIn({ db: test.db, email, password, meta })).rejects.toThrow();
+    expect((await logIn({ db: test.db, email: "naam.goed@swt-haarlem.example", password, meta })).token).toBeTruthy();
+  });
+});

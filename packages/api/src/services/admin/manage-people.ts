@@ -18,7 +18,7 @@ import {
   PARTNER_MANAGED_ROLES,
 } from "@ketenportaal/domain";
 import { renderInviteMail } from "@ketenportaal/mail";
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
 import type {
@@ -46,6 +46,8 @@ const ALL_ROLES: readonly Role[] = [
 ];
 const CONFLICT_MESSAGE =
   "De rol of het team van deze persoon is intussen door iemand anders gewijzigd. Bekijk de actuele gegevens.";
+const PERSON_CONFLICT_MESSAGE =
+  "De naam of het e-mailadres van deze persoon is intussen door iemand anders gewijzigd. Bekijk de actuele gegevens.";
 
 /**
  * Sessions and second factors belong to the authentication role (migrations 0005, 0006): no beheerder's role reads
@@ -58,6 +60,8 @@ async function asAuthenticationRole<T>(tx: Transaction, work: () => Promise<T>):
   await tx.execute(sql`select set_config('role', ${DATABASE_ROLES.app}, true)`);
   return result;
 }
+
+const EMAIL_TAKEN = "Er bestaat al een account met dit e-mailadres.";
 
 /** Who manages whom: the VT beheerder everyone, a partner coördinator their own organisation's people. */
 type Manager = { vtAdmin: boolean; organisationId: string };
@@ -96,7 +100,7 @@ async function requireManagedPerson(ctx: AuthedContext, manager: Manager, userId
   }
   // Locked only once in scope: the update policy hides other people's rows from a coördinator.
   const [person] = await ctx.tx
-    .select({ id: users.id, email: users.email, active: users.active })
+    .select({ id: users.id, email: users.email, name: users.name, active: users.active })
     .from(users)
     .where(eq(users.id, userId))
     .for("update");
@@ -255,7 +259,7 @@ export async function invitePerson(options: {
   if (roleProblem) refuseField("role", roleProblem);
   await checkTeam(ctx, organisation.id, input.teamId);
   const [taken] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-  if (taken) refuseField("email", "Er bestaat al een account met dit e-mailadres.");
+  if (taken) refuseField("email", EMAIL_TAKEN);
 
   const userId = crypto.randomUUID();
   const now = ctx.now();
@@ -390,11 +394,13 @@ export async function updateMembership(options: {
     });
     if (problem) refuseField("role", problem);
   }
+  const personChange = await preparePersonChange(ctx, manager, current.userId, input);
   const changes = [
     ...(current.role !== input.role ? [`role: ${current.role} → ${input.role}`] : []),
     ...(current.teamId !== input.teamId ? [`team: ${current.teamId ?? "–"} → ${input.teamId ?? "–"}`] : []),
   ];
-  if (changes.length === 0) return { userId: current.userId };
+  if (changes.length === 0 && personChange.changes.length === 0) return { userId: current.userId };
+  if (changes.length === 0) return applyPersonChange(ctx, current.userId, personChange, [`membership=${current.id}`]);
   const [taken] = await ctx.tx
     .select({ id: memberships.id })
     .from(memberships)
@@ -411,13 +417,110 @@ export async function updateMembership(options: {
     .update(memberships)
     .set({ role: input.role, teamId: input.teamId })
     .where(eq(memberships.id, current.id));
+  return applyPersonChange(ctx, current.userId, personChange, [`membership=${current.id}`, ...changes]);
+}
+
+type PersonChange = { set: { name?: string; email?: string }; changes: string[] };
+
+/**
+ * The name and e-mail address in admin.people.update: checked against what the form showed (users have no version),
+ * the address free among every account (stored lower-cased, so case-insensitive). The person must be wholly the
+ * manager's (a coördinator: only partner roles in their organisation), as for deactivating. The audit row says which
+ * field changed, not the values: no names or addresses in the audit log.
+ */
+async function preparePersonChange(
+  ctx: AuthedContext,
+  manager: Manager,
+  userId: string,
+  input: z.infer<typeof ZUpdateMembership>,
+): Promise<PersonChange> {
+  if (input.name === undefined && input.email === undefined) return { set: {}, changes: [] };
+  const person = await requireManagedPerson(ctx, manager, userId);
+  if (
+    (input.expectedName !== undefined && person.name !== input.expectedName) ||
+    (input.expectedEmail !== undefined && person.email !== input.expectedEmail)
+  ) {
+    throw new DomainRefusal("CONFLICT", PERSON_CONFLICT_MESSAGE);
+  }
+  const set: PersonChange["set"] = {};
+  if (input.name !== undefined && input.name !== person.name) set.name = input.name;
+  if (input.email !== undefined && input.email !== person.email) {
+    const [taken] = await ctx.tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, input.email), ne(users.id, person.id)));
+    if (taken) throw new DomainRefusal("CONFLICT", EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });
+    set.email = input.email;
+  }
+  return { set, changes: Object.keys(set).map((field) => `${field}: gewijzigd`) };
+}
+
+/**
+ * Writes the name and address (if changed) and the audit row. A new e-mail address is a new identity for logging in
+ * and for OIDC (which finds a person by address): every session of the person ends in this transaction.
+ */
+async function applyPersonChange(
+  ctx: AuthedContext,
+  userId: string,
+  personChange: PersonChange,
+  changes: string[],
+): Promise<z.infer<typeof ZPersonChangeResponse>> {
+  let endedSessions: number | undefined;
+  if (personChange.changes.length > 0) {
+    await ctx.tx.update(users).set(personChange.set).where(eq(users.id, userId));
+  }
+  if (personChange.set.email !== undefined) {
+    endedSessions = await asAuthenticationRole(ctx.tx, () => revokeAllSessions({ tx: ctx.tx, userId, now: ctx.now() }));
+  }
   await auditPersonChange(ctx, {
     action: "update",
     objectType: "person",
-    userId: current.userId,
-    changes: [`membership=${current.id}`, ...changes],
+    userId,
+    changes: [
+      ...changes,
+      ...personChange.changes,
+      ...(endedSessions === undefined ? [] : [`sessions ended: ${endedSessions}`]),
+    ],
   });
-  return { userId: current.userId };
+  return endedSessions === undefined ? { userId } : { userId, endedSessions };
+}
+
+/**
+ * admin.people.revokeInvite: the person's open invites stop working at once — their expiry becomes now, so the link
+ * is refused as no longer valid (the same message as an expired one). A new invite can be sent afterwards.
+ */
+export async function revokePersonInvites(options: {
+  ctx: AuthedContext;
+  input: { userId: string };
+}): Promise<z.infer<typeof ZPersonChangeResponse>> {
+  const { ctx, input } = options;
+  const manager = requirePeopleManager(ctx);
+  const person = await requireManagedPerson(ctx, manager, input.userId);
+  const now = ctx.now();
+  const open = await ctx.tx
+    .select({ id: userInvites.id })
+    .from(userInvites)
+    .where(and(eq(userInvites.userId, person.id), isNull(userInvites.usedAt), gt(userInvites.expiresAt, now)))
+    .for("update");
+  if (open.length === 0) {
+    throw new DomainRefusal("CONFLICT", "Deze persoon heeft geen openstaande uitnodiging om in te trekken.");
+  }
+  await ctx.tx
+    .update(userInvites)
+    .set({ expiresAt: now })
+    .where(
+      inArray(
+        userInvites.id,
+        open.map((invite) => invite.id),
+      ),
+    );
+  await auditPersonChange(ctx, {
+    action: "update",
+    objectType: "person.invite",
+    userId: person.id,
+    changes: open.map((invite) => `invite=${invite.id}: open → revoked`),
+  });
+  return { userId: person.id };
 }
 
 /** admin.people.deactivate: the person can no longer log in, and every session of theirs ends in this transaction. */
