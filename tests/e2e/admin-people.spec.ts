@@ -145,11 +145,11 @@ describe("the Mensen page and the invite link", () => {
     ]);
 
     const worker = coordinator.getByRole("row", { name: /medewerker@swt-haarlem\.example/ });
-    await worker.getByRole("link", { name: /Rol of team wijzigen/ }).click();
-    await coordinator.getByRole("heading", { level: 2, name: /^Rol en team van/ }).waitFor();
+    await worker.getByRole("link", { name: /^Wijzigen/ }).click();
+    await coordinator.getByRole("heading", { level: 2, name: /^Gegevens, rol en team van/ }).waitFor();
     await coordinator.getByLabel("Rol").selectOption({ label: "coördinator ketenpartner" });
     await coordinator.getByRole("button", { name: "Wijzigingen opslaan" }).click();
-    await waitForNotice(coordinator, "De rol en het team zijn opgeslagen.");
+    await waitForNotice(coordinator, "De wijzigingen aan de persoon zijn opgeslagen.");
     expect(await worker.textContent()).toContain("coördinator ketenpartner");
 
     // The person logged in elsewhere is logged out at once.
@@ -168,5 +168,68 @@ describe("the Mensen page and the invite link", () => {
     await worker.getByRole("button", { name: /^Weer activeren/ }).click();
     await waitForNotice(coordinator, "De persoon is weer actief en kan inloggen.");
     expect(await worker.textContent()).toContain("Actief");
+  });
+
+  it("withdraws an invite and corrects a name and address without JavaScript; the link then no longer works", async () => {
+    const coordinator = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "coordinator@swt-haarlem.example",
+      contexts,
+      javaScriptEnabled: false,
+    });
+    await coordinator.goto("/beheer/mensen");
+    await coordinator.getByLabel("Naam", { exact: true }).fill("Ingetrokken Colega");
+    await coordinator.getByLabel("E-mailadres").fill("ingetrokken@swt-haarlem.example");
+    await coordinator.getByLabel("Rol").selectOption({ label: "medewerker ketenpartner" });
+    await coordinator.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await waitForNotice(coordinator, "De uitnodiging staat klaar");
+    const mail = await mailTo("ingetrokken@swt-haarlem.example");
+    const link = /https?:\/\/\S+\/uitnodiging\/\S+/.exec(mail?.text ?? "")?.[0];
+    if (!link) throw new Error("no invite link in the e-mail");
+
+    const row = coordinator.getByRole("row", { name: /ingetrokken@swt-haarlem\.example/ });
+    await row.getByRole("button", { name: /^Uitnodiging intrekken/ }).click();
+    await waitForNotice(coordinator, "De uitnodiging is ingetrokken.");
+    expect(await row.textContent()).toContain("Uitnodiging niet meer geldig");
+    expect(await row.getByRole("button", { name: /^Uitnodiging intrekken/ }).count()).toBe(0);
+
+    const invitee = await browser.newContext({ baseURL: server.url, locale: "nl-NL" });
+    contexts.push(invitee);
+    const invitePage = await invitee.newPage();
+    await invitePage.goto(new URL(link).pathname);
+    await invitePage.getByText("Deze uitnodiging is niet meer geldig").first().waitFor();
+    expect(await invitePage.getByRole("button", { name: "Wachtwoord opslaan" }).count()).toBe(0);
+
+    // The name had a typo and the address changes: a taken address is told at the field, then both are saved.
+    await row.getByRole("link", { name: /^Wijzigen/ }).click();
+    await coordinator
+      .getByRole("heading", { level: 2, name: /^Gegevens, rol en team van Ingetrokken Colega/ })
+      .waitFor();
+    await coordinator.getByLabel("Naam", { exact: true }).fill("Ingetrokken Collega");
+    await coordinator.getByLabel("E-mailadres").fill("Medewerker@SWT-Haarlem.example");
+    await coordinator.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await coordinator.getByText("Er bestaat al een account met dit e-mailadres.").first().waitFor();
+    await coordinator.getByLabel("E-mailadres").fill("ingetrokken.collega@swt-haarlem.example");
+    await coordinator.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await waitForNotice(coordinator, "De wijzigingen aan de persoon zijn opgeslagen.");
+    const renamed = coordinator.getByRole("row", { name: /ingetrokken\.collega@swt-haarlem\.example/ });
+    expect(await renamed.textContent()).toContain("Ingetrokken Collega");
+
+    // The changed page, with the edit form open, is accessible.
+    const admin = await openPortalAs({
+      browser,
+      baseUrl: server.url,
+      email: "beheer@vt-kennemerland.example",
+      contexts,
+    });
+    await admin.goto("/beheer/mensen");
+    await admin.getByLabel("Organisatie").selectOption({ label: "Sociaal Wijkteam Haarlem" });
+    await admin.getByRole("button", { name: "Mensen tonen" }).click();
+    const adminRow = admin.getByRole("row", { name: /ingetrokken\.collega@swt-haarlem\.example/ });
+    expect(await adminRow.textContent()).toContain("Uitnodiging niet meer geldig");
+    await adminRow.getByRole("link", { name: /^Wijzigen/ }).click();
+    await admin.getByRole("heading", { level: 2, name: /^Gegevens, rol en team van Ingetrokken Collega/ }).waitFor();
+    await expectAccessible(admin);
   });
 });

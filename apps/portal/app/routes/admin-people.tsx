@@ -32,7 +32,7 @@ const pathFor = (organisationId: string, extra: Record<string, string> = {}) =>
   `${PATH}?${new URLSearchParams({ organisatie: organisationId, ...extra })}`;
 
 // `?organisatie=<id>` picks the organisation (a partner coördinator always sees their own), `?bewerk=<membership>`
-// opens a person's role and team form: plain links and a GET form, so it all works without JavaScript.
+// opens a person's name, address, role and team form: plain links and a GET form, so it all works without JavaScript.
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const params = new URL(args.request.url).searchParams;
@@ -103,6 +103,10 @@ export async function action(args: ActionFunctionArgs) {
           teamId,
           expectedRole,
           expectedTeamId: isId(expectedTeamId) ? expectedTeamId : null,
+          name: values.name,
+          email: values.email,
+          expectedName: textOf(formData, "expectedName"),
+          expectedEmail: textOf(formData, "expectedEmail"),
         }),
       m.invalidRequest,
     );
@@ -114,6 +118,7 @@ export async function action(args: ActionFunctionArgs) {
     reactivate: { call: "reactivate", notice: "persoon-geactiveerd" },
     resetMfa: { call: "resetMfa", notice: "tweestaps-hersteld" },
     reinvite: { call: "reinvite", notice: "persoon-uitgenodigd" },
+    revokeInvite: { call: "revokeInvite", notice: "uitnodiging-ingetrokken" },
   } as const;
   if (Object.hasOwn(rowActions, intent)) {
     const rowAction = rowActions[intent as keyof typeof rowActions];
@@ -236,6 +241,16 @@ export default function AdminPeopleRoute() {
                         target={m.rowTarget(person.name)}
                       />
                     ) : null}
+                    {person.invite === "open" ? (
+                      <RowActionForm
+                        intent="revokeInvite"
+                        id={person.userId}
+                        hidden={{ organisationId }}
+                        busy={false}
+                        label={m.revokeInvite}
+                        target={m.rowTarget(person.name)}
+                      />
+                    ) : null}
                     {person.active ? (
                       <RowActionForm
                         intent="resetMfa"
@@ -264,7 +279,11 @@ export default function AdminPeopleRoute() {
       <Form
         method="post"
         noValidate
-        key={editing ? `${editing.membershipId}-${editing.role}-${editing.teamId}` : `new-${organisationId}`}
+        key={
+          editing
+            ? `${editing.membershipId}-${editing.role}-${editing.teamId}-${editing.name}-${editing.email}`
+            : `new-${organisationId}`
+        }
       >
         <ErrorSummary errors={summary} focusKey={result} />
         <input type="hidden" name="intent" value={editing ? "update" : "invite"} />
@@ -274,29 +293,28 @@ export default function AdminPeopleRoute() {
             <input type="hidden" name="id" value={editing.membershipId} />
             <input type="hidden" name="expectedRole" value={editing.role} />
             <input type="hidden" name="expectedTeamId" value={editing.teamId ?? ""} />
+            <input type="hidden" name="expectedName" value={editing.name} />
+            <input type="hidden" name="expectedEmail" value={editing.email} />
           </>
-        ) : (
-          <>
-            <TextField
-              name="name"
-              label={m.nameLabel}
-              defaultValue={result?.values?.name ?? ""}
-              error={fieldErrors.name}
-              autoComplete="off"
-              required
-            />
-            <TextField
-              name="email"
-              type="email"
-              label={m.emailLabel}
-              description={m.emailDescription}
-              defaultValue={result?.values?.email ?? ""}
-              error={fieldErrors.email}
-              autoComplete="off"
-              required
-            />
-          </>
-        )}
+        ) : null}
+        <TextField
+          name="name"
+          label={m.nameLabel}
+          defaultValue={result?.values?.name ?? editing?.name ?? ""}
+          error={fieldErrors.name}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={m.emailLabel}
+          description={editing ? m.emailEditDescription : m.emailDescription}
+          defaultValue={result?.values?.email ?? editing?.email ?? ""}
+          error={fieldErrors.email}
+          autoComplete="off"
+          required
+        />
         <SelectField
           name="role"
           label={m.roleLabel}
