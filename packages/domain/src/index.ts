@@ -16,6 +16,7 @@ export * from "./report/report-periods";
 export * from "./report/small-counts";
 export * from "./retention/retention";
 export * from "./table/decisions";
+export * from "./text/slug";
 export * from "./vv/conditions";
 export * from "./vv/monitoring";
 export * from "./vv/reminders";

@@ -2,6 +2,7 @@ import { municipalities, organisations, regions, teams } from "@ketenportaal/db"
 import {
   describeChanges,
   findDeactivationProblem,
+  findFreeSlug,
   findOrganisationProblems,
   type OrganisationKind,
 } from "@ketenportaal/domain";
@@ -96,20 +97,10 @@ async function checkOrganisationFields(
   }
 }
 
-/** A readable, unique slug from the name ("Wijkteam Velsen" → wijkteam-velsen, then wijkteam-velsen-2, …). */
+/** The name's slug, numbered on when another organisation has it. */
 async function freeSlugFor(ctx: AuthedContext, name: string): Promise<string> {
-  const base =
-    name
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "organisatie";
   const taken = new Set((await ctx.tx.select({ slug: organisations.slug }).from(organisations)).map((r) => r.slug));
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  return slug;
+  return findFreeSlug({ name, fallback: "organisatie", taken });
 }
 
 /** admin.organisations.create: a new organisation of the chain, active at once; audited with its fields. */

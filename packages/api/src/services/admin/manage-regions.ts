@@ -1,5 +1,5 @@
 import { handovers, memberships, municipalities, organisations, regions, tableMeetings, users } from "@ketenportaal/db";
-import { describeChanges } from "@ketenportaal/domain";
+import { describeChanges, findFreeSlug } from "@ketenportaal/domain";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuthedContext } from "../../context";
@@ -282,20 +282,10 @@ export async function updateRegion(options: {
   };
 }
 
-/** A readable, unique slug from the name ("Zuid-Kennemerland" → zuid-kennemerland, then -2, …). */
+/** The name's slug, numbered on when another region has it. */
 async function freeSlugFor(ctx: AuthedContext, name: string): Promise<string> {
-  const base =
-    name
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "regio";
   const taken = new Set((await ctx.tx.select({ slug: regions.slug }).from(regions)).map((r) => r.slug));
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  return slug;
+  return findFreeSlug({ name, fallback: "regio", taken });
 }
 
 /** admin.regions.create: a new region without gemeenten (they move in with an update); audited with its fields. */
