@@ -917,10 +917,12 @@ export const nl = {
       kind: "Soort",
       oin: "OIN",
       municipality: "Gemeente",
+      served: "Werkgebied (gemeenten van de teams)",
       status: "Status",
       teams: "Teams",
       action: "Actie",
     },
+    servedRegion: (region: string, count: number) => `${region}: ${count} ${count === 1 ? "gemeente" : "gemeenten"}`,
     kinds: {
       vt: "Veilig Thuis",
       local_team: "Lokaal team",

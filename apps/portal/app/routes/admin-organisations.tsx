@@ -31,15 +31,25 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 // Whether this person may manage organisations is the API's call (403 page otherwise). `?bewerk=<id>` opens the edit
 // form: a plain link, so it works without JavaScript.
+/** "Haarlem e.o.: 3 gemeenten, IJmond: 1 gemeente" from the region of each gemeente the teams serve. */
+function describeServedArea(regionNames: string[]): string | null {
+  const perRegion = new Map<string, number>();
+  for (const region of regionNames) perRegion.set(region, (perRegion.get(region) ?? 0) + 1);
+  const parts = [...perRegion].sort(([a], [b]) => a.localeCompare(b, "nl")).map(([r, n]) => m.servedRegion(r, n));
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const list = await callApi(args, (api) => api.admin.organisations.list());
   const editId = new URL(args.request.url).searchParams.get("bewerk");
   const names = new Map(list.municipalities.map((g) => [g.code, g.name]));
+  const regionOf = new Map(list.municipalities.map((g) => [g.code, g.regionName]));
   const organisations = list.organisations.map((o) => ({
     ...o,
     kindLabel: m.kinds[o.kind],
     municipalityName: o.municipalityCode ? (names.get(o.municipalityCode) ?? o.municipalityCode) : null,
+    servedArea: describeServedArea(o.servedMunicipalityCodes.map((code) => regionOf.get(code) ?? code)),
   }));
   return {
     organisations,
@@ -158,11 +168,13 @@ export default function AdminOrganisationsRoute() {
             <caption className="utrecht-table__caption">{m.caption}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                {(["name", "kind", "oin", "municipality", "status", "teams", "action"] as const).map((column) => (
-                  <th key={column} scope="col" className="utrecht-table__header-cell">
-                    {m.columns[column]}
-                  </th>
-                ))}
+                {(["name", "kind", "oin", "municipality", "served", "status", "teams", "action"] as const).map(
+                  (column) => (
+                    <th key={column} scope="col" className="utrecht-table__header-cell">
+                      {m.columns[column]}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -174,6 +186,7 @@ export default function AdminOrganisationsRoute() {
                   <td className="utrecht-table__cell">{o.kindLabel}</td>
                   <td className="utrecht-table__cell">{o.oin ?? m.none}</td>
                   <td className="utrecht-table__cell">{o.municipalityName ?? m.none}</td>
+                  <td className="utrecht-table__cell">{o.servedArea ?? m.none}</td>
                   <td className="utrecht-table__cell">{o.active ? m.active : m.inactive}</td>
                   <td className="utrecht-table__cell">
                     <AppLink to={`/beheer/teams?organisatie=${o.id}`}>

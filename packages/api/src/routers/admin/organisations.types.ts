@@ -35,6 +35,8 @@ export const ZOrganisationRow = z.object({
   municipalityCode: z.string().nullable(),
   active: z.boolean(),
   teamCount: z.number().int(),
+  /** The gemeenten its teams serve: where VT's offers to this organisation can go. */
+  servedMunicipalityCodes: z.array(z.string()),
 });
 
 export const ZMunicipalityOption = z.object({ code: z.string(), name: z.string(), regionName: z.string() });

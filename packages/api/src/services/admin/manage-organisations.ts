@@ -1,4 +1,4 @@
-import { municipalities, organisations, regions, teams } from "@ketenportaal/db";
+import { municipalities, organisations, regions, teamMunicipalities, teams } from "@ketenportaal/db";
 import {
   describeChanges,
   findDeactivationProblem,
@@ -54,9 +54,20 @@ export async function listOrganisations(options: {
     .from(teams)
     .groupBy(teams.organisationId);
   const countOf = new Map(teamCounts.map((row) => [row.organisationId, row.n]));
+  const served = await ctx.tx
+    .selectDistinct({ organisationId: teams.organisationId, code: teamMunicipalities.municipalityCode })
+    .from(teamMunicipalities)
+    .innerJoin(teams, eq(teams.id, teamMunicipalities.teamId))
+    .orderBy(asc(teamMunicipalities.municipalityCode));
+  const servedBy = new Map<string, string[]>();
+  for (const row of served) servedBy.set(row.organisationId, [...(servedBy.get(row.organisationId) ?? []), row.code]);
   await auditAdminCall(ctx, { action: "read", objectType: "organisation" });
   return {
-    organisations: rows.map((row) => ({ ...row, teamCount: countOf.get(row.id) ?? 0 })),
+    organisations: rows.map((row) => ({
+      ...row,
+      teamCount: countOf.get(row.id) ?? 0,
+      servedMunicipalityCodes: servedBy.get(row.id) ?? [],
+    })),
     municipalities: await listMunicipalityOptions(ctx),
   };
 }

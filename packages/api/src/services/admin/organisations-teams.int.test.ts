@@ -66,6 +66,11 @@ describe("admin.organisations", () => {
     expect(rows.find((o) => o.id === ids.swt)).toMatchObject({ kind: "local_team", active: true, version: 1 });
     expect(rows.find((o) => o.id === ids.swt)?.teamCount).toBeGreaterThan(0);
     expect(municipalities.map((m) => m.code)).toContain("GM0392");
+    // The gemeenten an organisation serves are its teams' gemeenten, each once.
+    const teamList = await admin.admin.teams.list({ organisationId: ids.swt });
+    const served = [...new Set(teamList.teams.flatMap((team) => team.municipalityCodes))].sort();
+    expect(served.length).toBeGreaterThan(0);
+    expect(rows.find((o) => o.id === ids.swt)?.servedMunicipalityCodes).toEqual(served);
     const after = await auditRows("organisation");
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)).toMatchObject({ action: "read", purpose: "beheer", outcome: "success" });
