@@ -99,7 +99,8 @@ describe("the bridge process killed with SIGKILL in the middle of its work", () 
       const first = await startBridge();
       await expect
         .poll(heldRelays, { timeout: 60_000, interval: 50, message: `first bridge:\n${first.logs()}` })
-        .toBe(1);
+        // The relay runs two claim loops: one or both wait there with an acknowledged batch.
+        .toBeGreaterThanOrEqual(1);
       const publishedBeforeKill = await published();
       expect(publishedBeforeKill).toBeGreaterThanOrEqual(KILL_AFTER);
       expect(publishedBeforeKill).toBeLessThan(EVENTS);
