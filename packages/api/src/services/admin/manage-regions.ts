@@ -11,7 +11,7 @@ import type {
 } from "../../routers/admin/regions.types";
 import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { DomainRefusal } from "../errors";
-import { refuseField } from "./organisation-admin-access";
+import { isVtFunctionalAdmin, refuseField } from "./organisation-admin-access";
 
 const CONFLICT_MESSAGE = "Deze regio is intussen door iemand anders gewijzigd. Bekijk de actuele gegevens.";
 const OPEN_STATUSES = ["draft", "offered", "accepted", "started"] as const;
@@ -23,9 +23,7 @@ const CONTACT_PROBLEM = "Het aanspreekpunt moet een actieve teamcoördinator van
  */
 function requireRegionAdmin(ctx: AuthedContext): void {
   const message = "Alleen de functioneel beheerder van Veilig Thuis beheert de regio's.";
-  if (!ctx.principal.roles.includes("functional_admin") || ctx.principal.organisation.kind !== "vt") {
-    throw new DomainRefusal("FORBIDDEN", message);
-  }
+  if (!isVtFunctionalAdmin(ctx)) throw new DomainRefusal("FORBIDDEN", message);
 }
 
 /** Per region: open handovers, and of those the ones whose acceptance or first-contact deadline is running. */

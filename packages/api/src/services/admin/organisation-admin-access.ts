@@ -6,14 +6,12 @@ import { requireFunctionalAdmin } from "./admin-access";
  * Organisations and teams of the whole chain are set up by the functioneel beheerder of the VT organisation (the
  * portal's owner); a partner's beheerder, if any, is refused like everyone else.
  */
-export function requireVtFunctionalAdmin(ctx: AuthedContext): void {
+export function requireVtFunctionalAdmin(
+  ctx: AuthedContext,
+  nonVtMessage = "Organisaties en teams worden beheerd door de functioneel beheerder van Veilig Thuis.",
+): void {
   requireFunctionalAdmin(ctx);
-  if (ctx.principal.organisation.kind !== "vt") {
-    throw new DomainRefusal(
-      "FORBIDDEN",
-      "Organisaties en teams worden beheerd door de functioneel beheerder van Veilig Thuis.",
-    );
-  }
+  if (ctx.principal.organisation.kind !== "vt") throw new DomainRefusal("FORBIDDEN", nonVtMessage);
 }
 
 export function isVtFunctionalAdmin(ctx: AuthedContext): boolean {

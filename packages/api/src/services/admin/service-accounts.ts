@@ -16,9 +16,8 @@ import {
 import { insertServiceAccount } from "../accounts/create-service-account";
 import { applyServiceAccountRevocation } from "../accounts/revoke-service-account";
 import { auditActorOf, writeAudit } from "../audit/write-audit";
-import { DomainRefusal } from "../errors";
 import { auditAdminCall, requireFunctionalAdmin } from "./admin-access";
-import { refuseField } from "./organisation-admin-access";
+import { refuseField, requireVtFunctionalAdmin } from "./organisation-admin-access";
 
 type ServiceAccountView = z.infer<typeof ZServiceAccount>;
 
@@ -113,13 +112,7 @@ export async function createServiceAccountAsAdmin(options: {
   input: z.infer<typeof ZCreateServiceAccountRequest>;
 }): Promise<z.infer<typeof ZCreateServiceAccountResponse>> {
   const { ctx, input } = options;
-  requireFunctionalAdmin(ctx);
-  if (ctx.principal.organisation.kind !== "vt") {
-    throw new DomainRefusal(
-      "FORBIDDEN",
-      "Koppelingen worden aangemaakt door de functioneel beheerder van Veilig Thuis.",
-    );
-  }
+  requireVtFunctionalAdmin(ctx, "Koppelingen worden aangemaakt door de functioneel beheerder van Veilig Thuis.");
   const now = ctx.now();
   const bounds = serviceAccountExpiryBounds(now);
   // Calendar dates as YYYY-MM-DD compare as strings.
